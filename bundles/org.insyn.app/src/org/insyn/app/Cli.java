@@ -1,0 +1,56 @@
+package org.insyn.app;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Dispatches {@code insyn cli COMMAND ARGS...} to its command; usage on no or unknown command. */
+public final class Cli {
+    public static final int OK = 0;
+    public static final int USAGE = 2;
+
+    private final Map<String, Command> commands = new LinkedHashMap<>();
+    private final String version;
+
+    public Cli(String version, List<Command> commands) {
+        this.version = version;
+        commands.forEach(c -> this.commands.put(c.name(), c));
+    }
+
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty() || List.of("--help", "-h", "help").contains(args.get(0))) {
+            usage(args.isEmpty() ? err : out);
+            return args.isEmpty() ? USAGE : OK;
+        }
+        if (args.get(0).equals("--version")) {
+            out.println("Insyn " + version);
+            return OK;
+        }
+        Command command = commands.get(args.get(0));
+        if (command == null) {
+            err.println("insyn: unknown command '" + args.get(0) + "'. Run 'insyn cli --help' for the list.");
+            return USAGE;
+        }
+        try {
+            return command.run(args.subList(1, args.size()), out, err);
+        } catch (Exception e) {
+            err.println("insyn " + command.name() + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private void usage(PrintStream s) {
+        s.println("Insyn " + version + " - command line");
+        s.println();
+        s.println("usage: insyn cli COMMAND [ARGS...]");
+        s.println("       insyn cli --help | --version");
+        s.println();
+        if (commands.isEmpty()) {
+            s.println("No commands are installed.");
+        } else {
+            s.println("commands:");
+            commands.values().forEach(c -> s.printf("  %-12s %s%n", c.name(), c.summary()));
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package org.insyn.ui.tests;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Item;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.ToolBar;
+import org.eclipse.swt.widgets.ToolItem;
+import org.eclipse.swt.widgets.Widget;
+
+/**
+ * Drives the running workbench from the test thread (Tycho's useUIThread=false), the way SWTBot does:
+ * widgets are found by SWTBot's data key, every access goes through the UI thread, every lookup waits
+ * with a timeout. Real keyboard input goes through Display.post (XTEST under Xvfb).
+ */
+public final class Bot {
+    /** SWTBot's widget key: the application names the widgets tests use with it. */
+    public static final String KEY = "org.eclipse.swtbot.widget.key";
+    public static final long TIMEOUT_MS = 15_000;
+
+    private final Display display;
+
+    public Bot() {
+        display = waitFor(Bot::findDisplay, TIMEOUT_MS, "the workbench's SWT display");
+    }
+
+    /** The workbench's Display lives on another thread; Display.getDefault() here would make a second one. */
+    private static Display findDisplay() {
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            Display d = Display.findDisplay(t);
+            if (d != null && !d.isDisposed()) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    public <T> T sync(Supplier<T> s) {
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<RuntimeException> error = new AtomicReference<>();
+        display.syncExec(() -> {
+            try {
+                result.set(s.get());
+            } catch (RuntimeException e) {
+                error.set(e);
+            }
+        });
+        if (error.get() != null) {
+            throw error.get();
+        }
+        return result.get();
+    }
+
+    public void run(Runnable r) {
+        sync(() -> {
+            r.run();
+            return null;
+        });
+    }
+
+    /** Polls until the supplier gives a non-null value other than FALSE. */
+    public static <T> T waitFor(Supplier<T> s, long timeoutMs, String what) {
+        long end = System.nanoTime() + timeoutMs * 1_000_000;
+        while (true) {
+            T v = s.get();
+            if (v != null && !Boolean.FALSE.equals(v)) {
+                return v;
+            }
+            if (System.nanoTime() > end) {
+                throw new AssertionError("waited " + timeoutMs + " ms for " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for " + what, e);
+            }
+        }
+    }
+
+    public void waitUntil(Supplier<Boolean> uiCondition, String what) {
+        waitFor(() -> sync(uiCondition), TIMEOUT_MS, what);
+    }
+
+    /** Every widget of every shell, items of tool bars included; on the UI thread. */
+    private List<Widget> widgetsNow() {
+        List<Widget> all = new ArrayList<>();
+        Deque<Control> todo = new ArrayDeque<>(List.of(display.getShells()));
+        while (!todo.isEmpty()) {
+            Control c = todo.pop();
+            if (c.isDisposed()) {
+                continue;
+            }
+            all.add(c);
+            if (c instanceof ToolBar bar) {
+                all.addAll(List.of(bar.getItems()));
+            }
+            if (c instanceof Composite comp) {
+                todo.addAll(List.of(comp.getChildren()));
+            }
+        }
+        return all;
+    }
+
+    private static boolean showing(Widget w) {
+        if (w instanceof Control c) {
+            return c.isVisible();
+        }
+        return w instanceof ToolItem t && t.getParent().isVisible();
+    }
+
+    /** Waits for a showing widget of that type and key. */
+    public <W extends Widget> W byKey(Class<W> type, String key) {
+        return find(type, w -> key.equals(w.getData(KEY)), type.getSimpleName() + " '" + key + "'");
+    }
+
+    public <W extends Widget> W find(Class<W> type, Predicate<W> p, String what) {
+        return waitFor(() -> sync(() -> widgetsNow().stream()
+                .filter(type::isInstance).map(type::cast)
+                .filter(w -> showing(w) && p.test(w)).findFirst().orElse(null)), TIMEOUT_MS, what);
+    }
+
+    /** Whether a widget with that key shows right now (no waiting). */
+    public boolean isShowing(String key) {
+        return sync(() -> widgetsNow().stream().anyMatch(w -> key.equals(w.getData(KEY)) && showing(w)));
+    }
+
+    public void waitUntilShowing(String key, boolean showing) {
+        waitFor(() -> isShowing(key) == showing, TIMEOUT_MS, key + (showing ? " to show" : " to hide"));
+    }
+
+    public void setText(Text t, String s) {
+        run(() -> t.setText(s));
+    }
+
+    /** A click as the widget's own listeners see it. */
+    public void click(Widget w) {
+        run(() -> {
+            if (w instanceof ToolItem item && (item.getStyle() & SWT.RADIO) != 0) {
+                for (ToolItem other : item.getParent().getItems()) {
+                    other.setSelection(other == item);
+                }
+            }
+            w.notifyListeners(SWT.Selection, new Event());
+        });
+    }
+
+    /** Real key strokes through the window system: modifiers held, then the key. */
+    public void pressKeys(Shell shell, int modifiers, char key) {
+        run(() -> shell.forceActive());
+        waitUntil(() -> display.getActiveShell() == shell, "the workbench window to be active");
+        List<Integer> mods = new ArrayList<>();
+        for (int m : new int[] {SWT.CTRL, SWT.SHIFT, SWT.ALT}) {
+            if ((modifiers & m) != 0) {
+                mods.add(m);
+            }
+        }
+        mods.forEach(m -> post(SWT.KeyDown, m, '\0'));
+        post(SWT.KeyDown, 0, key);
+        post(SWT.KeyUp, 0, key);
+        mods.reversed().forEach(m -> post(SWT.KeyUp, m, '\0'));
+    }
+
+    private void post(int type, int keyCode, char character) {
+        Event e = new Event();
+        e.type = type;
+        e.keyCode = keyCode;
+        e.character = character;
+        if (!sync(() -> display.post(e))) {
+            throw new AssertionError("the window system refused the key event " + e);
+        }
+        run(() -> { }); // let the event be dispatched
+    }
+
+    public Shell workbenchShell() {
+        return find(Shell.class, s -> s.getParent() == null && s.getText().startsWith("Insyn"), "the Insyn window");
+    }
+
+    /** Saves a PNG of what the screen shows of the shell (under Xvfb: exactly what a person would see). */
+    public Path screenshot(Shell shell, Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (java.io.IOException e) {
+            throw new AssertionError("cannot create " + file.getParent(), e);
+        }
+        run(() -> {
+            Rectangle r = shell.getBounds();
+            Image img = new Image(display, r.width, r.height);
+            GC gc = new GC(display);
+            try {
+                gc.copyArea(img, r.x, r.y);
+                ImageLoader loader = new ImageLoader();
+                loader.data = new ImageData[] {img.getImageData()};
+                loader.save(file.toString(), SWT.IMAGE_PNG);
+            } finally {
+                gc.dispose();
+                img.dispose();
+            }
+        });
+        return file;
+    }
+
+    public static Path screenshotDir() {
+        return Path.of(System.getProperty("insyn.screenshots", "target/screenshots"));
+    }
+
+    /** Centre of a control on the screen, e.g. for a real mouse click. */
+    public Point centre(Control c) {
+        return sync(() -> {
+            Rectangle b = c.getBounds();
+            return c.getParent().toDisplay(b.x + b.width / 2, b.y + b.height / 2);
+        });
+    }
+
+    public String text(Widget w) {
+        return sync(() -> w instanceof Item i ? i.getText() : w instanceof Text t ? t.getText() : w.toString());
+    }
+}

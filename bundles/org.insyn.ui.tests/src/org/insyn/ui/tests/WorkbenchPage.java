@@ -1,0 +1,40 @@
+package org.insyn.ui.tests;
+
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.ToolItem;
+
+/** Page object for the workbench window: its perspectives and the parts they show. */
+public final class WorkbenchPage {
+    public static final String INVESTIGATION = "org.insyn.ui.perspective.investigation";
+    public static final String OUTREACH = "org.insyn.ui.perspective.outreach";
+    public static final String SUPERVISION = "org.insyn.ui.perspective.supervision";
+
+    private final Bot bot;
+
+    public WorkbenchPage(Bot bot) {
+        this.bot = bot;
+    }
+
+    public Shell shell() {
+        return bot.workbenchShell();
+    }
+
+    /** Clicks the perspective's button in the perspective switcher. */
+    public WorkbenchPage openPerspective(String id) {
+        bot.click(bot.byKey(ToolItem.class, id));
+        bot.waitUntil(() -> bot.byKey(ToolItem.class, id).getSelection(), id + " selected");
+        return this;
+    }
+
+    public boolean perspectiveSelected(String id) {
+        return bot.sync(() -> bot.byKey(ToolItem.class, id).getSelection());
+    }
+
+    public String perspectiveLabel(String id) {
+        return bot.text(bot.byKey(ToolItem.class, id));
+    }
+
+    public static String part(String name) {
+        return "org.insyn.ui.part." + name;
+    }
+}

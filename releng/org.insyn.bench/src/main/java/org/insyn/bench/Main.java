@@ -1,0 +1,56 @@
+package org.insyn.bench;
+
+import java.lang.management.ManagementFactory;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Runs the benchmarks (JMH arguments pass through, e.g. a class name regex) and prints one table. In each
+ * benchmark class the method named {@code baseline} is the reference measured in the same run; every other
+ * method of the class is shown with its ratio to it.
+ */
+public final class Main {
+    /** Cores, CPU model, memory and Java: the figures mean something only with the machine they came from. */
+    static String machine() throws java.io.IOException {
+        String cpu = "unknown CPU";
+        java.nio.file.Path info = java.nio.file.Path.of("/proc/cpuinfo");
+        if (java.nio.file.Files.exists(info)) {
+            cpu = java.nio.file.Files.readAllLines(info).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse(cpu);
+        }
+        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+        return String.format("%d cores, %s, %d GiB, %s %s, Java %s", Runtime.getRuntime().availableProcessors(), cpu,
+                memory >> 30, System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Collection<RunResult> results = new Runner(new OptionsBuilder().parent(new CommandLineOptions(args)).build()).run();
+        Map<String, Double> baselines = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            String label = r.getParams().getBenchmark();
+            if (label.endsWith(".baseline")) {
+                baselines.put(label.substring(0, label.lastIndexOf('.')), r.getPrimaryResult().getScore());
+            }
+        }
+        System.out.println();
+        System.out.printf("Insyn benchmarks, %s: %s%n", LocalDate.now(), machine());
+        System.out.println("| benchmark | mode | score | error | unit | ratio to baseline |");
+        System.out.println("|---|---|---:|---:|---|---:|");
+        for (RunResult r : results) {
+            String label = r.getParams().getBenchmark();
+            String owner = label.substring(0, label.lastIndexOf('.'));
+            var primary = r.getPrimaryResult();
+            Double base = baselines.get(owner);
+            String ratio = base == null || label.endsWith(".baseline") ? "" : String.format("%.2f", primary.getScore() / base);
+            System.out.printf("| %s | %s | %.3f | %.3f | %s | %s |%n", label.replace("org.insyn.bench.", ""),
+                    r.getParams().getMode().shortLabel(), primary.getScore(), primary.getScoreError(), primary.getScoreUnit(), ratio);
+        }
+    }
+}

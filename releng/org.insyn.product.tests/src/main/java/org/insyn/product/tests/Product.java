@@ -1,0 +1,104 @@
+package org.insyn.product.tests;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** A materialized product folder, started as a separate process the way a user starts it. */
+public record Product(Path folder, String windowTitle) {
+
+    /** The Insyn product built by releng/org.insyn.product. */
+    public static Product insyn() {
+        return new Product(materialized("org.insyn.product", "org.insyn.ui.product", "insyn"), "Insyn");
+    }
+
+    /** The start-up baseline: the same e4 runtime with one empty part (releng/org.insyn.bench.product). */
+    public static Product bareE4() {
+        return new Product(materialized("org.insyn.bench.product", "org.insyn.bench.bare.product", "bare-e4"), "Bare e4");
+    }
+
+    private static Path materialized(String module, String productId, String root) {
+        Path releng = Path.of(System.getProperty("insyn.releng", "releng"));
+        Path folder = releng.resolve(module).resolve("target/products").resolve(productId).resolve("linux/gtk/x86_64").resolve(root);
+        if (!Files.isDirectory(folder.resolve("plugins"))) {
+            throw new IllegalStateException("no product at " + folder.toAbsolutePath() + ": build it first (./insyn build)");
+        }
+        return folder.toAbsolutePath().normalize();
+    }
+
+    /** Starts the workbench with this JVM's java, as the launch script would, on a fresh workspace. */
+    public Process startWorkbench(Path workspace, Path output, String... extraArgs) throws IOException {
+        Path launcher;
+        try (Stream<Path> jars = Files.list(folder.resolve("plugins"))) {
+            launcher = jars.filter(p -> p.getFileName().toString().startsWith("org.eclipse.equinox.launcher_")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no Equinox launcher in " + folder));
+        }
+        List<String> cmd = new ArrayList<>(List.of(javaCommand(), "-Xmx1g", "--enable-native-access=ALL-UNNAMED",
+                "-jar", launcher.toString(), "-data", workspace.toString(), "-clearPersistedState", "-nl", "en", "-consoleLog"));
+        cmd.addAll(List.of(extraArgs));
+        return new ProcessBuilder(cmd).directory(folder.toFile()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    }
+
+    static String javaCommand() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    /** Waits until a visible top-level window with exactly this product's title is mapped on the X display. */
+    public Duration waitForWindow(Process process, Duration timeout) throws IOException, InterruptedException {
+        long start = process.info().startInstant().map(i -> i.toEpochMilli()).orElse(System.currentTimeMillis());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(windowTitle + " exited with " + process.exitValue() + " before showing a window");
+            }
+            if (windowShowing(windowTitle)) {
+                return Duration.ofMillis(System.currentTimeMillis() - start);
+            }
+            Thread.sleep(25);
+        }
+        throw new IllegalStateException("no window '" + windowTitle + "' within " + timeout);
+    }
+
+    /** Asks the X server (xdotool, from Debian) whether a visible window has this title. */
+    public static boolean windowShowing(String title) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("xdotool", "search", "--onlyvisible", "--name", "^" + title + "$")
+                .redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor() == 0;
+    }
+
+    /** Ends the process and everything it started (WebKit helpers too). */
+    public static void stop(Process process) throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Runs the product's own launch script with these arguments. */
+    public Run script(Path workspace, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(folder.resolve("insyn").toString()));
+        cmd.addAll(List.of(args));
+        Path err = Files.createTempFile("insyn-stderr", ".txt");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(err.toFile());
+        pb.environment().put("INSYN_WORKSPACE", workspace.toString());
+        pb.environment().put("JAVA_HOME", Path.of(javaCommand()).getParent().getParent().toString());
+        Process p = pb.start();
+        String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            stop(p);
+            throw new IllegalStateException("insyn " + String.join(" ", args) + " did not end within 120 s");
+        }
+        String stderr = Files.readString(err);
+        Files.delete(err);
+        return new Run(p.exitValue(), stdout, stderr);
+    }
+
+    public record Run(int exitCode, String stdout, String stderr) {
+    }
+}

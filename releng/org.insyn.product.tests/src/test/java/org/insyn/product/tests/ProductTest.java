@@ -1,0 +1,62 @@
+package org.insyn.product.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The materialized product, started the way a user starts it. */
+class ProductTest {
+    /** Equinox's log entries at severity ERROR (4). */
+    static final Pattern ERROR_ENTRY = Pattern.compile("(?m)^!ENTRY \\S+ 4 ");
+
+    @Test
+    void launchScriptStartsTheCommandLine(@TempDir Path workspace) throws Exception {
+        Product.Run help = Product.insyn().script(workspace, "cli", "--help");
+        assertEquals(0, help.exitCode(), help.stderr());
+        assertTrue(help.stdout().contains("usage: insyn cli COMMAND"), help.stdout());
+        assertTrue(!ERROR_ENTRY.matcher(help.stdout() + help.stderr()).find(), help.stdout() + help.stderr());
+    }
+
+    @Test
+    void commandLineExitCodeReachesTheShell(@TempDir Path workspace) throws Exception {
+        Product.Run bad = Product.insyn().script(workspace, "cli", "no-such-command");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.stderr().contains("unknown command 'no-such-command'"), bad.stderr());
+    }
+
+    @Test
+    void workbenchOpensItsWindowWithoutErrors(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("console.log");
+        Product insyn = Product.insyn();
+        Process p = insyn.startWorkbench(dir.resolve("workspace"), log);
+        try {
+            Duration firstWindow = insyn.waitForWindow(p, Duration.ofSeconds(90));
+            Thread.sleep(1000); // let the parts render; a failing part logs an error
+            assertTrue(p.isAlive());
+            String console = Files.readString(log);
+            assertTrue(!ERROR_ENTRY.matcher(console).find(), "errors logged at start:\n" + console);
+            System.out.println("Insyn first window after " + firstWindow.toMillis() + " ms");
+        } finally {
+            Product.stop(p);
+        }
+    }
+
+    @Test
+    void productHoldsNoTestOnlyBundles() throws Exception {
+        try (var plugins = Files.list(Product.insyn().folder().resolve("plugins"))) {
+            List<String> testOnly = plugins.map(f -> f.getFileName().toString())
+                    .filter(n -> n.startsWith("org.eclipse.ui.ide") || n.startsWith("org.eclipse.ui.workbench_")
+                            || n.startsWith("org.junit") || n.contains(".tests_"))
+                    .toList();
+            assertEquals(List.of(), testOnly);
+        }
+    }
+}
