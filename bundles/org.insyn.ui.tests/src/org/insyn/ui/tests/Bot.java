@@ -11,11 +11,12 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CTabFolder;
+import org.eclipse.swt.custom.CTabItem;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
-import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -31,7 +32,7 @@ import org.eclipse.swt.widgets.Widget;
 /**
  * Drives the running workbench from the test thread (Tycho's useUIThread=false), the way SWTBot does:
  * widgets are found by SWTBot's data key, every access goes through the UI thread, every lookup waits
- * with a timeout. Real keyboard input goes through Display.post (XTEST under Xvfb).
+ * with a timeout.
  */
 public final class Bot {
     /** SWTBot's widget key: the application names the widgets tests use with it. */
@@ -103,7 +104,7 @@ public final class Bot {
     }
 
     /** Every widget of every shell, items of tool bars included; on the UI thread. */
-    private List<Widget> widgetsNow() {
+    List<Widget> widgetsNow() {
         List<Widget> all = new ArrayList<>();
         Deque<Control> todo = new ArrayDeque<>(List.of(display.getShells()));
         while (!todo.isEmpty()) {
@@ -115,6 +116,9 @@ public final class Bot {
             if (c instanceof ToolBar bar) {
                 all.addAll(List.of(bar.getItems()));
             }
+            if (c instanceof CTabFolder folder) {
+                all.addAll(List.of(folder.getItems()));
+            }
             if (c instanceof Composite comp) {
                 todo.addAll(List.of(comp.getChildren()));
             }
@@ -125,6 +129,9 @@ public final class Bot {
     private static boolean showing(Widget w) {
         if (w instanceof Control c) {
             return c.isVisible();
+        }
+        if (w instanceof CTabItem t) {
+            return t.getParent().isVisible();
         }
         return w instanceof ToolItem t && t.getParent().isVisible();
     }
@@ -165,33 +172,6 @@ public final class Bot {
         });
     }
 
-    /** Real key strokes through the window system: modifiers held, then the key. */
-    public void pressKeys(Shell shell, int modifiers, char key) {
-        run(() -> shell.forceActive());
-        waitUntil(() -> display.getActiveShell() == shell, "the workbench window to be active");
-        List<Integer> mods = new ArrayList<>();
-        for (int m : new int[] {SWT.CTRL, SWT.SHIFT, SWT.ALT}) {
-            if ((modifiers & m) != 0) {
-                mods.add(m);
-            }
-        }
-        mods.forEach(m -> post(SWT.KeyDown, m, '\0'));
-        post(SWT.KeyDown, 0, key);
-        post(SWT.KeyUp, 0, key);
-        mods.reversed().forEach(m -> post(SWT.KeyUp, m, '\0'));
-    }
-
-    private void post(int type, int keyCode, char character) {
-        Event e = new Event();
-        e.type = type;
-        e.keyCode = keyCode;
-        e.character = character;
-        if (!sync(() -> display.post(e))) {
-            throw new AssertionError("the window system refused the key event " + e);
-        }
-        run(() -> { }); // let the event be dispatched
-    }
-
     public Shell workbenchShell() {
         return find(Shell.class, s -> s.getParent() == null && s.getText().startsWith("Insyn"), "the Insyn window");
     }
@@ -222,14 +202,6 @@ public final class Bot {
 
     public static Path screenshotDir() {
         return Path.of(System.getProperty("insyn.screenshots", "target/screenshots"));
-    }
-
-    /** Centre of a control on the screen, e.g. for a real mouse click. */
-    public Point centre(Control c) {
-        return sync(() -> {
-            Rectangle b = c.getBounds();
-            return c.getParent().toDisplay(b.x + b.width / 2, b.y + b.height / 2);
-        });
     }
 
     public String text(Widget w) {

@@ -1,5 +1,8 @@
 package org.insyn.ui.tests;
 
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CTabItem;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.ToolItem;
 
@@ -26,8 +29,25 @@ public final class WorkbenchPage {
         return this;
     }
 
-    public boolean perspectiveSelected(String id) {
-        return bot.sync(() -> bot.byKey(ToolItem.class, id).getSelection());
+    /** Brings the part's tab to the front, as a click on the tab does. */
+    public WorkbenchPage showPart(String label) {
+        CTabItem tab = tab(label);
+        bot.run(() -> {
+            tab.getParent().setSelection(tab);
+            Event e = new Event();
+            e.item = tab;
+            tab.getParent().notifyListeners(SWT.Selection, e);
+        });
+        return this;
+    }
+
+    public CTabItem tab(String label) {
+        return bot.find(CTabItem.class, t -> label.equals(t.getText()), "the tab '" + label + "'");
+    }
+
+    public boolean hasTab(String label) {
+        return bot.sync(() -> bot.widgetsNow().stream().anyMatch(w -> w instanceof CTabItem t && label.equals(t.getText())
+                && t.getParent().isVisible()));
     }
 
     public String perspectiveLabel(String id) {

@@ -15,7 +15,7 @@ public record Product(Path folder, String windowTitle) {
 
     /** The Insyn product built by releng/org.insyn.product. */
     public static Product insyn() {
-        return new Product(materialized("org.insyn.product", "org.insyn.ui.product", "insyn"), "Insyn");
+        return new Product(materialized("org.insyn.product", "org.insyn.product", "insyn"), "Insyn");
     }
 
     /** The start-up baseline: the same e4 runtime with one empty part (releng/org.insyn.bench.product). */
@@ -67,10 +67,20 @@ public record Product(Path folder, String windowTitle) {
 
     /** Asks the X server (xdotool, from Debian) whether a visible window has this title. */
     public static boolean windowShowing(String title) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("xdotool", "search", "--onlyvisible", "--name", "^" + title + "$")
+        Process p = new ProcessBuilder("xdotool", "search", "--onlyvisible", "--name", "^" + title + " *$")
                 .redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();
         return p.waitFor() == 0;
+    }
+
+    /** Real key strokes from the X server to this product's window, e.g. "ctrl+3" (xdotool's key names). */
+    public void pressKeys(String keys) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("xdotool", "search", "--onlyvisible", "--name", "^" + windowTitle + " *$",
+                "windowfocus", "--sync", "key", "--clearmodifiers", keys).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("xdotool could not press " + keys + ": " + out);
+        }
     }
 
     /** Ends the process and everything it started (WebKit helpers too). */

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,33 @@ class ProductTest {
             String console = Files.readString(log);
             assertTrue(!ERROR_ENTRY.matcher(console).find(), "errors logged at start:\n" + console);
             System.out.println("Insyn first window after " + firstWindow.toMillis() + " ms");
+        } finally {
+            Product.stop(p);
+        }
+    }
+
+    /** The perspective the workbench saved as selected on exit, read from its persisted model. */
+    static String savedPerspective(Path workspace) throws Exception {
+        String model = Files.readString(workspace.resolve(".metadata/.plugins/org.eclipse.e4.workbench/workbench.xmi"));
+        Matcher stack = Pattern.compile("elementId=\"org.insyn.ui.perspectivestack\"[^>]*selectedElement=\"([^\"]+)\"").matcher(model);
+        assertTrue(stack.find(), "perspective stack in the saved model");
+        Matcher selected = Pattern.compile("xmi:id=\"" + Pattern.quote(stack.group(1)) + "\" elementId=\"([^\"]+)\"").matcher(model);
+        assertTrue(selected.find(), "selected perspective in the saved model");
+        return selected.group(1);
+    }
+
+    @Test
+    void keyboardSwitchesPerspectiveAndQuitsSavingTheLayout(@TempDir Path dir) throws Exception {
+        Product insyn = Product.insyn();
+        Path workspace = dir.resolve("workspace");
+        Process p = insyn.startWorkbench(workspace, dir.resolve("console.log"));
+        try {
+            insyn.waitForWindow(p, Duration.ofSeconds(90));
+            insyn.pressKeys("ctrl+3");
+            insyn.pressKeys("ctrl+q");
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "Ctrl+Q ends the workbench");
+            assertEquals(0, p.exitValue(), Files.readString(dir.resolve("console.log")));
+            assertEquals("org.insyn.ui.perspective.supervision", savedPerspective(workspace));
         } finally {
             Product.stop(p);
         }
