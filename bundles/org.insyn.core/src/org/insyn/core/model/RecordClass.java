@@ -1,0 +1,11 @@
+package org.insyn.core.model;
+
+/** R10: what kind of record a note or capture is; decides whether it may be weeded. */
+public enum RecordClass {
+    /** Part of the client file (personakt): kept, exported to the file. */
+    CLIENT_FILE,
+    /** A registered record (diarieförd): kept by law, never weeded or erased by the product. */
+    REGISTERED,
+    /** Of minor importance (ringa betydelse): weeded when no longer needed. */
+    MINOR_IMPORTANCE
+}

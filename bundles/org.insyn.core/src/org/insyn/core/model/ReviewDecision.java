@@ -1,0 +1,5 @@
+package org.insyn.core.model;
+
+public enum ReviewDecision {
+    APPROVE, REJECT, COMMENT
+}

@@ -1,0 +1,110 @@
+package org.insyn.core.service;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.insyn.core.model.Capture;
+import org.insyn.core.model.CaseFile;
+import org.insyn.core.model.Hit;
+import org.insyn.core.model.Justification;
+import org.insyn.core.model.Note;
+import org.insyn.core.model.NoticeChannel;
+import org.insyn.core.model.ReasonCategory;
+import org.insyn.core.model.Relevance;
+import org.insyn.core.model.Review;
+import org.insyn.core.model.ReviewDecision;
+import org.insyn.core.model.SearchMode;
+import org.insyn.core.model.SearchRun;
+import org.insyn.core.model.Subject;
+import org.insyn.core.model.TransparencyNote;
+import org.insyn.core.model.User;
+
+/**
+ * One user's work in a workspace. Every call is checked against the policy (refusals are
+ * {@link org.insyn.core.InsynException}s naming the rule) and every change is written together with its audit
+ * entry in one transaction (R16).
+ */
+public interface Session {
+
+    User user();
+
+    // ---- cases -------------------------------------------------------------------------------------------
+
+    CaseFile openCase(String unitId, String title);
+
+    CaseFile closeCase(long caseId);
+
+    /** The cases of the user's units. */
+    List<CaseFile> cases();
+
+    CaseFile caseFile(long caseId);
+
+    /** Creates or replaces the case's subject (the client, with relatives' names). */
+    Subject saveSubject(long caseId, String name, List<String> relatives, Optional<String> city, Optional<String> district);
+
+    Optional<Subject> subject(long caseId);
+
+    /** R4: records that the client was told that the service may search public internet sources about them. */
+    TransparencyNote recordTransparencyNote(long caseId, LocalDate toldOn, NoticeChannel channel, String toldBy);
+
+    Optional<TransparencyNote> transparencyNote(long caseId);
+
+    // ---- justifications and reviews (R1, R2) --------------------------------------------------------------
+
+    Justification justify(Optional<Long> caseId, String unitId, ReasonCategory reason, String text, SearchMode mode);
+
+    Justification justification(long justificationId);
+
+    List<Justification> justifications(Optional<Long> caseId);
+
+    Review review(long justificationId, ReviewDecision decision, String comment);
+
+    List<Review> reviews(long justificationId);
+
+    /** For a supervisor: the justifications of their units that no one has approved or rejected yet. */
+    List<Justification> reviewQueue();
+
+    // ---- searches and hits (R1, R3, R4, R8) ---------------------------------------------------------------
+
+    /**
+     * Checks the policy and writes the audit entry before any request leaves the machine; the caller sends
+     * nothing unless this returns.
+     */
+    SearchRun startSearch(long justificationId, String query, List<String> sources);
+
+    /** Stores the hits of a run as unreviewed, dropping those whose canonical URL the run already has. */
+    List<Hit> addHits(long runId, List<HitDraft> hits);
+
+    SearchRun finishSearch(long runId);
+
+    List<Hit> hits(long runId);
+
+    /** R3: marks a hit relevant (a finding) or irrelevant; an irrelevant hit is deleted, only an audit line stays. */
+    Hit triage(long hitId, Relevance relevance);
+
+    // ---- evidence and notes (R7, R10, R17) ----------------------------------------------------------------
+
+    /** Stores a capture's metadata; its artifacts must already be in the blob store. The id of the draft is ignored. */
+    Capture saveCapture(Capture draft);
+
+    List<Capture> captures(long caseId);
+
+    /** Creates (id 0) or changes a note. */
+    Note saveNote(Note draft);
+
+    List<Note> notes(long caseId);
+
+    /** Deletes a note or capture with the reason; the audit line says what kind of thing went, never what it said. */
+    void delete(StoreEvent.Type type, long id, String reason);
+
+    // ---- data subject rights (R14) ------------------------------------------------------------------------
+
+    /** Everything held about the subject (case, notes, captures, hits, audit entries) as JSON. */
+    String subjectAccess(long subjectId);
+
+    /** A search result before it is stored. */
+    record HitDraft(String source, String url, String title, String snippet, Optional<java.time.Instant> published,
+            Optional<String> author) {
+    }
+}

@@ -1,0 +1,7 @@
+package org.insyn.core.service;
+
+/** Hears of committed changes to the store. */
+@FunctionalInterface
+public interface StoreListener {
+    void changed(StoreEvent event);
+}

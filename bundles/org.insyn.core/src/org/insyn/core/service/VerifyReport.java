@@ -1,0 +1,37 @@
+package org.insyn.core.service;
+
+import java.util.List;
+
+/** What a verification found: nothing (clean) or each problem with where it is. */
+public record VerifyReport(long entriesChecked, long blobsChecked, List<Problem> problems) {
+    public VerifyReport {
+        problems = List.copyOf(problems);
+    }
+
+    public boolean clean() {
+        return problems.isEmpty();
+    }
+
+    /** One finding: what kind, where (an audit sequence number, a blob hash, a capture id) and what was seen. */
+    public record Problem(Kind kind, String where, String detail) {
+    }
+
+    public enum Kind {
+        /** An audit entry's content no longer matches its hash. */
+        ENTRY_CHANGED,
+        /** An audit entry is missing from the chain. */
+        ENTRY_REMOVED,
+        /** An audit entry was added into the chain. */
+        ENTRY_INSERTED,
+        /** Audit entries are out of order. */
+        ENTRIES_REORDERED,
+        /** The chain no longer leads to an exported head. */
+        HEAD_MISSING,
+        /** A blob's content does not match its hash. */
+        BLOB_CHANGED,
+        /** A blob the store refers to is missing. */
+        BLOB_MISSING,
+        /** A capture's manifest or timestamp does not match. */
+        CAPTURE_MISMATCH
+    }
+}
