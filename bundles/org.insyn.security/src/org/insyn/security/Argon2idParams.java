@@ -1,0 +1,40 @@
+package org.insyn.security;
+
+/**
+ * Argon2id cost parameters (RFC 9106). Stored beside every key they protect, so the cost can be raised later
+ * without locking anyone out.
+ */
+public record Argon2idParams(int memoryKiB, int iterations, int parallelism) {
+    /** About half a second per sign-in on a 2-core server (measured by the SignIn benchmark; see README). */
+    public static final Argon2idParams DEFAULT = new Argon2idParams(64 * 1024, 3, 1);
+
+    public Argon2idParams {
+        if (memoryKiB < 8 * parallelism || iterations < 1 || parallelism < 1) {
+            throw new IllegalArgumentException("Argon2id needs memory >= 8 KiB per lane, >= 1 iteration, >= 1 lane: " + this);
+        }
+    }
+
+    String encode() {
+        return "m=" + memoryKiB + ",t=" + iterations + ",p=" + parallelism;
+    }
+
+    static Argon2idParams decode(String s) {
+        int m = 0;
+        int t = 0;
+        int p = 0;
+        for (String part : s.split(",")) {
+            String[] kv = part.split("=", 2);
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("not Argon2id parameters: " + s);
+            }
+            int v = Integer.parseInt(kv[1]);
+            switch (kv[0]) {
+                case "m" -> m = v;
+                case "t" -> t = v;
+                case "p" -> p = v;
+                default -> throw new IllegalArgumentException("unknown Argon2id parameter " + kv[0] + " in " + s);
+            }
+        }
+        return new Argon2idParams(m, t, p);
+    }
+}
