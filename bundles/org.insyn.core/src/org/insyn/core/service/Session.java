@@ -100,6 +100,12 @@ public interface Session {
 
     // ---- data subject rights (R14) ------------------------------------------------------------------------
 
+    /**
+     * R14: erases the subject and their case with everything in it (notes, captures and their blobs, searches, hits,
+     * justifications); refused while a registered record or a legal hold keeps it. Only an audit line stays.
+     */
+    void erase(long subjectId, String reason);
+
     /** Everything held about the subject (case, notes, captures, hits, audit entries) as JSON. */
     String subjectAccess(long subjectId);
 

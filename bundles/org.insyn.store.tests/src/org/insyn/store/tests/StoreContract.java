@@ -1,0 +1,483 @@
+package org.insyn.store.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.insyn.core.InsynException;
+import org.insyn.core.Messages;
+import org.insyn.core.Rule;
+import org.insyn.core.model.AuditAction;
+import org.insyn.core.model.AuditEntry;
+import org.insyn.core.model.Capture;
+import org.insyn.core.model.CaseFile;
+import org.insyn.core.model.Hit;
+import org.insyn.core.model.Justification;
+import org.insyn.core.model.Note;
+import org.insyn.core.model.NoticeChannel;
+import org.insyn.core.model.ReasonCategory;
+import org.insyn.core.model.RecordClass;
+import org.insyn.core.model.Relevance;
+import org.insyn.core.model.ReviewDecision;
+import org.insyn.core.model.ReviewPolicy;
+import org.insyn.core.model.Role;
+import org.insyn.core.model.SearchMode;
+import org.insyn.core.model.SearchRun;
+import org.insyn.core.model.Subject;
+import org.insyn.core.model.Unit;
+import org.insyn.core.model.User;
+import org.insyn.core.service.AuditTrail.ChainHead;
+import org.insyn.core.service.Session;
+import org.insyn.core.service.StoreEvent;
+import org.insyn.core.service.VerifyReport;
+import org.insyn.core.service.VerifyReport.Kind;
+import org.insyn.core.service.WorkspaceConfig;
+import org.insyn.store.internal.Db;
+import org.insyn.store.internal.StoreProvider;
+import org.insyn.store.internal.StoreWorkspace;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store's behaviour, run once on the encrypted H2 file and once on a real PostgreSQL server. */
+abstract class StoreContract {
+    static final String TEXT = "Uppgifter i ansökan om ekonomiskt bistånd behöver kontrolleras mot öppna källor.";
+
+    @TempDir
+    Path dir;
+    StoreWorkspace ws;
+    Session anna;   // investigator, unit north (review=after)
+    Session sara;   // supervisor, unit north
+    Session bo;     // investigator, unit south (review=before)
+    Session fia;    // field worker, unit north
+
+    abstract WorkspaceConfig config(Path directory);
+
+    @BeforeEach
+    void open() {
+        ws = (StoreWorkspace) new StoreProvider().open(config(dir));
+        ws.saveUser("admin", new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true));
+        ws.saveUnit("admin", new Unit("north", "IFO Nord", ReviewPolicy.AFTER));
+        ws.saveUnit("admin", new Unit("south", "IFO Syd", ReviewPolicy.BEFORE));
+        ws.saveUser("admin", new User("anna", "Anna", Set.of(Role.INVESTIGATOR), Set.of("north"), true));
+        ws.saveUser("admin", new User("sara", "Sara", Set.of(Role.SUPERVISOR), Set.of("north", "south"), true));
+        ws.saveUser("admin", new User("bo", "Bo", Set.of(Role.INVESTIGATOR), Set.of("south"), true));
+        ws.saveUser("admin", new User("fia", "Fia", Set.of(Role.FIELD_WORKER), Set.of("north"), true));
+        anna = ws.session("anna");
+        sara = ws.session("sara");
+        bo = ws.session("bo");
+        fia = ws.session("fia");
+    }
+
+    @AfterEach
+    void close() {
+        ws.close();
+    }
+
+    long clientCase(Session s, String unit, boolean told) {
+        CaseFile c = s.openCase(unit, "Ekonomiskt bistånd");
+        s.saveSubject(c.id(), "Kim Andersson", List.of("Lo Andersson"), Optional.of("Malmö"), Optional.empty());
+        if (told) {
+            s.recordTransparencyNote(c.id(), LocalDate.now(), NoticeChannel.IN_PERSON, "Anna");
+        }
+        return c.id();
+    }
+
+    Justification clientJustification(Session s, long caseId, String unit) {
+        return s.justify(Optional.of(caseId), unit, ReasonCategory.INCORRECT_INFORMATION, TEXT, SearchMode.CLIENT);
+    }
+
+    static InsynException refused(Rule rule, org.junit.jupiter.api.function.Executable action) {
+        InsynException e = assertThrows(InsynException.class, action);
+        assertEquals(InsynException.Kind.REFUSED, e.kind(), e::getMessage);
+        assertEquals(Optional.of(rule), e.rule(), e::getMessage);
+        return e;
+    }
+
+    List<AuditEntry> trail() {
+        return ws.audit().entries(Optional.empty(), 0, 100_000);
+    }
+
+    AuditEntry last() {
+        List<AuditEntry> all = trail();
+        return all.get(all.size() - 1);
+    }
+
+    // ---- policy at the store (R1, R2, R4, R8, R9) -------------------------------------------------------
+
+    @Test
+    void R4_clientSearchWithoutTransparencyNoteIsRefusedAndTheRefusalIsAudited() {
+        long caseId = clientCase(anna, "north", false);
+        Justification j = clientJustification(anna, caseId, "north");
+        InsynException e = refused(Rule.R4, () -> anna.startSearch(j.id(), "\"Kim Andersson\"", List.of("web")));
+        assertTrue(e.message(Messages.SWEDISH).startsWith("R4 "), e.message(Messages.SWEDISH));
+        assertEquals(AuditAction.SEARCH_REFUSED, last().action());
+        assertEquals(Optional.of(caseId), last().caseId());
+        assertTrue(last().detail().contains("R4"), last().detail());
+        assertTrue(ws.verify().clean());
+
+        anna.recordTransparencyNote(caseId, LocalDate.now(), NoticeChannel.LETTER, "Anna");
+        SearchRun run = anna.startSearch(j.id(), "\"Kim Andersson\"", List.of("web"));
+        assertEquals(AuditAction.SEARCH_STARTED, last().action());
+        assertEquals("search:" + run.id(), last().target());
+    }
+
+    @Test
+    void R1_searchWithoutJustificationIsRefused() {
+        refused(Rule.R1, () -> anna.startSearch(987_654, "\"Kim Andersson\"", List.of("web")));
+        assertEquals(AuditAction.SEARCH_REFUSED, last().action());
+        refused(Rule.R1, () -> anna.justify(Optional.of(clientCase(anna, "north", true)), "north",
+                ReasonCategory.OTHER, "   kort ", SearchMode.CLIENT));
+    }
+
+    @Test
+    void R8_outreachSearchNeedsNoTransparencyNote() {
+        Justification j = fia.justify(Optional.empty(), "north", ReasonCategory.OUTREACH_CONTACT,
+                "Uppsökande kontakt i forum om självskada i Malmö.", SearchMode.OUTREACH);
+        SearchRun run = fia.startSearch(j.id(), "självskada forum Malmö", List.of("forums"));
+        assertTrue(run.id() > 0);
+        assertEquals(Optional.empty(), last().caseId());
+    }
+
+    @Test
+    void R2_underReviewBeforeTheSearchWaitsForApprovalByAnotherSupervisor() {
+        long caseId = clientCase(bo, "south", true);
+        Justification j = clientJustification(bo, caseId, "south");
+        refused(Rule.R2, () -> bo.startSearch(j.id(), "\"Kim Andersson\"", List.of("web")));
+        assertEquals(List.of(j.id()), sara.reviewQueue().stream().map(Justification::id).toList());
+        refused(Rule.R2, () -> bo.review(j.id(), ReviewDecision.APPROVE, "ok"));
+        sara.review(j.id(), ReviewDecision.APPROVE, "Rimligt.");
+        assertEquals(List.of(), sara.reviewQueue());
+        assertTrue(bo.startSearch(j.id(), "\"Kim Andersson\"", List.of("web")).id() > 0);
+    }
+
+    @Test
+    void R2_nobodyReviewsTheirOwnJustification() {
+        ws.saveUser("admin", new User("sam", "Sam", Set.of(Role.SUPERVISOR, Role.INVESTIGATOR), Set.of("north"), true));
+        Session sam = ws.session("sam");
+        Justification j = clientJustification(sam, clientCase(sam, "north", true), "north");
+        refused(Rule.R2, () -> sam.review(j.id(), ReviewDecision.APPROVE, "själv"));
+        assertTrue(sam.reviews(j.id()).isEmpty());
+    }
+
+    @Test
+    void R2_rejectionAfterTheSearchFlagsTheCaseAndStopsFurtherSearches() {
+        long caseId = clientCase(anna, "north", true);
+        Justification j = clientJustification(anna, caseId, "north");
+        anna.startSearch(j.id(), "\"Kim Andersson\"", List.of("web"));
+        assertFalse(anna.caseFile(caseId).flagged());
+        sara.review(j.id(), ReviewDecision.REJECT, "Saknar koppling till ärendet.");
+        assertTrue(anna.caseFile(caseId).flagged());
+        refused(Rule.R2, () -> anna.startSearch(j.id(), "\"Kim Andersson\"", List.of("web")));
+    }
+
+    @Test
+    void R9_workersAndSupervisorsSeeOnlyTheirUnitsCases() {
+        long north = clientCase(anna, "north", false);
+        long south = clientCase(bo, "south", false);
+        assertEquals(List.of(north), anna.cases().stream().map(CaseFile::id).toList());
+        assertEquals(List.of(north, south), sara.cases().stream().map(CaseFile::id).toList());
+        refused(Rule.R9, () -> anna.caseFile(south));
+        refused(Rule.R9, () -> ws.session("admin").caseFile(north));
+        refused(Rule.R9, () -> anna.openCase("south", "Fel enhet"));
+    }
+
+    // ---- the audit chain (R16) ----------------------------------------------------------------------------
+
+    @Test
+    void R16_everyActionAndItsEntryCommitTogether() {
+        long caseId = clientCase(anna, "north", true);
+        int before = trail().size();
+        assertThrows(InsynException.class, () -> anna.saveNote(new Note(0, caseId, "anna", " ", RecordClass.CLIENT_FILE,
+                List.of(), List.of(), Instant.now(), Instant.now())));
+        assertThrows(InsynException.class, () -> anna.justify(Optional.of(caseId), "south", ReasonCategory.OTHER, TEXT,
+                SearchMode.CLIENT));
+        assertEquals(before, trail().size(), "a refused action leaves no entry and no change");
+        assertTrue(anna.justifications(Optional.of(caseId)).isEmpty());
+        Note n = note(anna, caseId, "Första anteckningen");
+        assertEquals(before + 1, trail().size());
+        assertEquals("note:" + n.id(), last().target());
+        assertEquals(new ChainHead(last().seq(), last().hash()), ws.audit().head());
+        VerifyReport r = ws.verify();
+        assertTrue(r.clean(), r.problems()::toString);
+        assertEquals(trail().size(), r.entriesChecked());
+    }
+
+    Note note(Session s, long caseId, String text) {
+        return s.saveNote(new Note(0, caseId, s.user().id(), text, RecordClass.MINOR_IMPORTANCE, List.of(), List.of(),
+                Instant.now(), Instant.now()));
+    }
+
+    /** Makes a trail of ten case entries after the set-up ones and returns the sequence number of the first. */
+    long tenEntries() {
+        long caseId = clientCase(anna, "north", true);
+        for (int i = 0; i < 7; i++) {
+            note(anna, caseId, "Anteckning " + i);
+        }
+        assertTrue(ws.verify().clean());
+        return trail().get(trail().size() - 10).seq();
+    }
+
+    void sql(String statement, Object... args) throws Exception {
+        try (Connection c = ws.db().connection()) {
+            Db.update(c, statement, args);
+        }
+    }
+
+    static void assertFinding(VerifyReport r, Kind kind, String where) {
+        assertFalse(r.clean());
+        assertTrue(r.problems().stream().anyMatch(p -> p.kind() == kind && p.where().equals(where)),
+                () -> "expected " + kind + " at " + where + " in " + r.problems());
+    }
+
+    @Test
+    void R16_aChangedEntryIsReportedWithItsPosition() throws Exception {
+        long first = tenEntries();
+        sql("UPDATE audit SET detail = 'nothing happened' WHERE seq = ?", first + 4);
+        VerifyReport r = ws.verify();
+        assertFinding(r, Kind.ENTRY_CHANGED, "audit #" + (first + 4));
+        assertEquals(1, r.problems().size(), r.problems()::toString);
+    }
+
+    @Test
+    void R16_aRemovedEntryIsReportedWithItsPosition() throws Exception {
+        long first = tenEntries();
+        sql("DELETE FROM audit WHERE seq = ?", first + 3);
+        assertFinding(ws.verify(), Kind.ENTRY_REMOVED, "audit #" + (first + 3));
+    }
+
+    @Test
+    void R16_anInsertedEntryIsReportedWithItsPosition() throws Exception {
+        long first = tenEntries();
+        long at = first + 5;
+        // make room and forge an entry that links correctly to its predecessor and hashes correctly
+        sql("UPDATE audit SET seq = seq + 1000000 WHERE seq >= ?", at);
+        sql("UPDATE audit SET seq = seq - 999999 WHERE seq >= 1000000");
+        AuditEntry before = ws.audit().entries(Optional.empty(), at - 1, 1).get(0);
+        Instant t = before.at();
+        String hash = org.insyn.store.internal.AuditChain.hash(before.hash(), t, "anna", AuditAction.CASE_VIEWED,
+                Optional.empty(), "case:1", "");
+        sql("INSERT INTO audit (seq, at_ms, actor_id, action, case_id, target, detail, previous_hash, hash)"
+                + " VALUES (?, ?, 'anna', 'CASE_VIEWED', NULL, 'case:1', '', ?, ?)", at, t.toEpochMilli(), before.hash(), hash);
+        VerifyReport r = ws.verify();
+        assertFinding(r, Kind.ENTRY_INSERTED, "audit #" + at);
+    }
+
+    @Test
+    void R16_reorderedEntriesAreReportedWithTheirPosition() throws Exception {
+        long first = tenEntries();
+        long a = first + 2;
+        sql("UPDATE audit SET seq = -1 WHERE seq = ?", a);
+        sql("UPDATE audit SET seq = ? WHERE seq = ?", a, a + 1);
+        sql("UPDATE audit SET seq = ? WHERE seq = -1", a + 1);
+        VerifyReport r = ws.verify();
+        assertFinding(r, Kind.ENTRIES_REORDERED, "audit #" + a);
+        assertEquals(1, r.problems().size(), r.problems()::toString);
+    }
+
+    @Test
+    void R16_cuttingTheEndIsCaughtByTheExportedHead() throws Exception {
+        tenEntries();
+        ChainHead exported = ws.audit().head();
+        assertTrue(ws.audit().verify(Optional.of(exported)).clean());
+        sql("DELETE FROM audit WHERE seq >= ?", exported.seq() - 1);
+        assertFinding(ws.verify(), Kind.ENTRY_REMOVED, "audit #" + (exported.seq() - 1) + "-" + exported.seq());
+        // the head row is in the database too: someone who also rewinds it is still caught by the exported head
+        AuditEntry now = last();
+        sql("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", now.seq(), now.hash());
+        assertTrue(ws.verify().clean());
+        assertFinding(ws.audit().verify(Optional.of(exported)), Kind.HEAD_MISSING, "audit #" + exported.seq());
+    }
+
+    @Test
+    void R16_sessionsWritingAtOnceNeverForkTheChain() throws Exception {
+        long caseId = clientCase(anna, "north", true);
+        int before = trail().size();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Object>> done = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                Session s = ws.session("anna");
+                int thread = t;
+                done.add(pool.submit((Callable<Object>) () -> {
+                    for (int i = 0; i < 15; i++) {
+                        note(s, caseId, "tråd " + thread + " nr " + i);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Object> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        List<AuditEntry> all = trail();
+        assertEquals(before + 60, all.size());
+        for (int i = 1; i < all.size(); i++) {
+            assertEquals(all.get(i - 1).seq() + 1, all.get(i).seq());
+            assertEquals(all.get(i - 1).hash(), all.get(i).previousHash());
+        }
+        assertTrue(ws.verify().clean(), ws.verify().problems()::toString);
+    }
+
+    // ---- deletion that leaves only a line (R3, R10, R14) ------------------------------------------------------
+
+    @Test
+    void R3_anIrrelevantHitIsDeletedAndOnlyAContentFreeLineStays() {
+        long caseId = clientCase(anna, "north", true);
+        SearchRun run = anna.startSearch(clientJustification(anna, caseId, "north").id(), "\"Kim Andersson\"", List.of("web"));
+        List<StoreEvent> events = new ArrayList<>();
+        ws.addListener(events::add);
+        List<Hit> hits = anna.addHits(run.id(), List.of(
+                new Session.HitDraft("web", "http://127.0.0.1/a", "Kim Andersson säljer bil", "Snippet A", Optional.empty(), Optional.empty()),
+                new Session.HitDraft("web", "http://127.0.0.1/b", "Annan Kim", "Snippet B", Optional.empty(), Optional.empty()),
+                new Session.HitDraft("web", "http://127.0.0.1/a", "dubblett", "", Optional.empty(), Optional.empty())));
+        assertEquals(2, hits.size(), "the same URL is stored once per run");
+        anna.triage(hits.get(0).id(), Relevance.RELEVANT);
+        anna.triage(hits.get(1).id(), Relevance.IRRELEVANT);
+        assertEquals(List.of(hits.get(0).id()), anna.hits(run.id()).stream().map(Hit::id).toList());
+        assertTrue(anna.hits(run.id()).get(0).isFinding());
+        AuditEntry line = last();
+        assertEquals(AuditAction.HIT_DISCARDED, line.action());
+        assertEquals("hit:" + hits.get(1).id(), line.target());
+        for (AuditEntry e : trail()) {
+            assertFalse(e.detail().contains("Annan Kim") || e.detail().contains("/b") || e.detail().contains("Snippet B"), e::toString);
+        }
+        assertTrue(events.contains(new StoreEvent(StoreEvent.Type.HIT, hits.get(1).id(), Optional.of(caseId), true)), events::toString);
+        assertTrue(ws.verify().clean());
+    }
+
+    Capture capture(Session s, long caseId, long justificationId, String page, RecordClass recordClass) {
+        String png = ws.blobs().put(new ByteArrayInputStream(("PNG " + page).getBytes(StandardCharsets.UTF_8)));
+        String manifest = ws.blobs().put(new ByteArrayInputStream(("manifest " + page).getBytes(StandardCharsets.UTF_8)));
+        return s.saveCapture(new Capture(0, caseId, justificationId, Optional.empty(), "http://127.0.0.1/" + page,
+                "http://127.0.0.1/" + page, 200, Instant.now(), "Europe/Stockholm", s.user().id(), "insyn 1.0",
+                Map.of("screenshot.png", png), manifest, Optional.of(new byte[] { 1, 2, 3 }), recordClass, true));
+    }
+
+    @Test
+    void R10_deletingANoteOrCaptureLeavesAContentFreeLineAndTheBlobsGo() {
+        long caseId = clientCase(anna, "north", true);
+        Justification j = clientJustification(anna, caseId, "north");
+        Note n = note(anna, caseId, "Hemlig anteckning om Kim");
+        Capture c = capture(anna, caseId, j.id(), "sida", RecordClass.MINOR_IMPORTANCE);
+        String png = c.artifacts().get("screenshot.png");
+        assertEquals(List.of(c.id()), anna.captures(caseId).stream().map(Capture::id).toList());
+        anna.delete(StoreEvent.Type.NOTE, n.id(), "Gallring enligt plan");
+        anna.delete(StoreEvent.Type.CAPTURE, c.id(), "Inte längre behövd");
+        assertTrue(anna.notes(caseId).isEmpty());
+        assertTrue(anna.captures(caseId).isEmpty());
+        assertFalse(ws.blobs().exists(png));
+        AuditEntry line = last();
+        assertEquals(AuditAction.DELETED, line.action());
+        assertEquals("capture:" + c.id(), line.target());
+        assertTrue(trail().stream().noneMatch(e -> e.detail().contains("Hemlig")));
+        assertTrue(ws.verify().clean());
+    }
+
+    @Test
+    void R14_subjectAccessListsEverythingHeldAsJson() throws Exception {
+        long caseId = clientCase(anna, "north", true);
+        Justification j = clientJustification(anna, caseId, "north");
+        SearchRun run = anna.startSearch(j.id(), "\"Kim Andersson\"", List.of("web"));
+        anna.addHits(run.id(), List.of(new Session.HitDraft("web", "http://127.0.0.1/x", "Kim på forum", "s",
+                Optional.empty(), Optional.of("kim77"))));
+        note(anna, caseId, "Anteckning om Kim");
+        capture(anna, caseId, j.id(), "kim", RecordClass.CLIENT_FILE);
+        Subject s = anna.subject(caseId).orElseThrow();
+        String json = anna.subjectAccess(s.id());
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        assertEquals("Kim Andersson", tree.get("subject").get("name").asText());
+        assertEquals("Lo Andersson", tree.get("subject").get("relatives").get(0).asText());
+        assertEquals(caseId, tree.get("case").get("id").asLong());
+        assertEquals(1, tree.get("transparencyNotes").size());
+        assertEquals(1, tree.get("justifications").size());
+        assertEquals(1, tree.get("searches").size());
+        assertEquals("kim77", tree.get("hits").get(0).get("author").asText());
+        assertEquals("Anteckning om Kim", tree.get("notes").get(0).get("text").asText());
+        assertEquals("http://127.0.0.1/kim", tree.get("captures").get(0).get("url").asText());
+        assertTrue(tree.get("auditEntries").size() >= 7);
+        assertEquals(AuditAction.SUBJECT_ACCESS, last().action());
+        refused(Rule.R9, () -> bo.subjectAccess(s.id()));
+    }
+
+    @Test
+    void R14_erasureRemovesEverythingButTheLineAndTheChainStillVerifies() {
+        long caseId = clientCase(anna, "north", true);
+        Justification j = clientJustification(anna, caseId, "north");
+        SearchRun run = anna.startSearch(j.id(), "\"Kim Andersson\"", List.of("web"));
+        anna.addHits(run.id(), List.of(new Session.HitDraft("web", "http://127.0.0.1/x", "t", "s", Optional.empty(), Optional.empty())));
+        note(anna, caseId, "Anteckning om Kim");
+        Capture c = capture(anna, caseId, j.id(), "kim", RecordClass.CLIENT_FILE);
+        Subject s = anna.subject(caseId).orElseThrow();
+        anna.erase(s.id(), "Begäran om radering enligt GDPR art. 17");
+        assertThrows(InsynException.class, () -> anna.caseFile(caseId));
+        assertFalse(ws.blobs().exists(c.manifestSha256()));
+        AuditEntry line = last();
+        assertEquals(AuditAction.ERASED, line.action());
+        assertFalse(line.detail().contains("Kim"), line.detail());
+        assertTrue(ws.audit().entries(Optional.of(caseId), 0, 1000).size() > 5, "the trail of the case stays");
+        VerifyReport r = ws.verify();
+        assertTrue(r.clean(), r.problems()::toString);
+    }
+
+    @Test
+    void R14_aRegisteredRecordIsNotErasedAndTheWorkerIsToldWhy() {
+        long caseId = clientCase(anna, "north", true);
+        anna.saveNote(new Note(0, caseId, "anna", "Diarieförd", RecordClass.REGISTERED, List.of(), List.of(), Instant.now(), Instant.now()));
+        long subjectId = anna.subject(caseId).orElseThrow().id();
+        InsynException e = refused(Rule.R14, () -> anna.erase(subjectId, "Begäran"));
+        assertTrue(e.message(Messages.SWEDISH).contains("diarieförd"), e.message(Messages.SWEDISH));
+        assertEquals(1, anna.notes(caseId).size());
+    }
+
+    // ---- evidence (R17) --------------------------------------------------------------------------------------
+
+    @Test
+    void R17_verifyReportsAChangedOrMissingBlobOfACapture() throws Exception {
+        long caseId = clientCase(anna, "north", true);
+        Justification j = clientJustification(anna, caseId, "north");
+        Capture c1 = capture(anna, caseId, j.id(), "ett", RecordClass.CLIENT_FILE);
+        Capture c2 = capture(anna, caseId, j.id(), "två", RecordClass.CLIENT_FILE);
+        VerifyReport clean = ws.verify();
+        assertTrue(clean.clean());
+        assertEquals(4, clean.blobsChecked());
+        Path f = dir.resolve("blobs").resolve(c1.manifestSha256().substring(0, 2)).resolve(c1.manifestSha256());
+        byte[] b = java.nio.file.Files.readAllBytes(f);
+        b[b.length - 20] ^= 1;
+        java.nio.file.Files.write(f, b);
+        ws.blobs().delete(c2.artifacts().get("screenshot.png"));
+        VerifyReport r = ws.verify();
+        assertFinding(r, Kind.BLOB_CHANGED, "blob " + c1.manifestSha256());
+        assertFinding(r, Kind.BLOB_MISSING, "blob " + c2.artifacts().get("screenshot.png"));
+    }
+
+    @Test
+    void networkRequestsAreLoggedNewestFirst() {
+        for (int i = 0; i < 3; i++) {
+            ws.networkLog().record(new org.insyn.core.model.NetworkRequest(0, Instant.now(), "anna", "search", "GET",
+                    "http://127.0.0.1/" + i, 200, 10, 5, "ok", Optional.empty()));
+        }
+        assertEquals(List.of("http://127.0.0.1/2", "http://127.0.0.1/1"),
+                ws.networkLog().recent(2).stream().map(org.insyn.core.model.NetworkRequest::url).toList());
+    }
+}

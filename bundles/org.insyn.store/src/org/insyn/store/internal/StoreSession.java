@@ -1,0 +1,689 @@
+package org.insyn.store.internal;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.insyn.core.InsynException;
+import org.insyn.core.Rule;
+import org.insyn.core.model.AuditAction;
+import org.insyn.core.model.AuditEntry;
+import org.insyn.core.model.Capture;
+import org.insyn.core.model.CaseFile;
+import org.insyn.core.model.Hit;
+import org.insyn.core.model.Justification;
+import org.insyn.core.model.Note;
+import org.insyn.core.model.NoticeChannel;
+import org.insyn.core.model.ReasonCategory;
+import org.insyn.core.model.RecordClass;
+import org.insyn.core.model.Relevance;
+import org.insyn.core.model.Review;
+import org.insyn.core.model.ReviewDecision;
+import org.insyn.core.model.Role;
+import org.insyn.core.model.SearchMode;
+import org.insyn.core.model.SearchRun;
+import org.insyn.core.model.Subject;
+import org.insyn.core.model.TransparencyNote;
+import org.insyn.core.model.Unit;
+import org.insyn.core.model.User;
+import org.insyn.core.policy.Policy;
+import org.insyn.core.service.Session;
+import org.insyn.core.service.StoreEvent;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One user's work: every guarded action is decided by the {@link Policy} inside the transaction that then does it
+ * and writes its audit entry (R16), so no change lands without its entry and no entry without its change.
+ */
+final class StoreSession implements Session {
+    private final StoreWorkspace ws;
+    private final User user;
+    private final Policy policy = new Policy();
+
+    StoreSession(StoreWorkspace ws, User user) {
+        this.ws = ws;
+        this.user = user;
+    }
+
+    @Override
+    public User user() {
+        return user;
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    // ---- cases -------------------------------------------------------------------------------------------
+
+    @Override
+    public CaseFile openCase(String unitId, String title) {
+        if (title.isBlank()) {
+            throw InsynException.invalid("store.blankTitle");
+        }
+        return ws.write(tx -> {
+            unitOf(tx.c, unitId);
+            CaseFile draft = new CaseFile(0, unitId, title, user.id(), now(), Optional.empty(), false, false);
+            policy.checkCaseAccess(user, draft);
+            long id = Db.insert(tx.c, "INSERT INTO case_file (unit_id, title, owner_id, opened, closed, legal_hold, flagged)"
+                    + " VALUES (?, ?, ?, ?, NULL, FALSE, FALSE)", unitId, title, user.id(), draft.opened());
+            tx.audit(user.id(), AuditAction.CASE_OPENED, Optional.of(id), "case:" + id, "unit=" + unitId);
+            tx.changed(StoreEvent.Type.CASE, id, Optional.of(id), false);
+            return new CaseFile(id, unitId, title, user.id(), draft.opened(), Optional.empty(), false, false);
+        });
+    }
+
+    @Override
+    public CaseFile closeCase(long caseId) {
+        return ws.write(tx -> {
+            caseOf(tx.c, caseId);
+            Db.update(tx.c, "UPDATE case_file SET closed = ? WHERE id = ? AND closed IS NULL", now(), caseId);
+            tx.audit(user.id(), AuditAction.CASE_CLOSED, Optional.of(caseId), "case:" + caseId, "");
+            tx.changed(StoreEvent.Type.CASE, caseId, Optional.of(caseId), false);
+            return caseOf(tx.c, caseId);
+        });
+    }
+
+    @Override
+    public List<CaseFile> cases() {
+        return ws.read(c -> Db.query(c, "SELECT * FROM case_file ORDER BY id", StoreSession::caseRow).stream()
+                .filter(this::maySee).toList());
+    }
+
+    @Override
+    public CaseFile caseFile(long caseId) {
+        return ws.read(c -> caseOf(c, caseId));
+    }
+
+    /** Supervisors and workers see only their units' cases; administrators none (R9). */
+    private boolean maySee(CaseFile c) {
+        try {
+            policy.checkCaseAccess(user, c);
+            return true;
+        } catch (InsynException e) {
+            return false;
+        }
+    }
+
+    private CaseFile caseOf(Connection c, long caseId) throws SQLException {
+        CaseFile cf = Db.one(c, "SELECT * FROM case_file WHERE id = ?", StoreSession::caseRow, caseId)
+                .orElseThrow(() -> InsynException.notFound("case", caseId));
+        policy.checkCaseAccess(user, cf);
+        return cf;
+    }
+
+    private static CaseFile caseRow(ResultSet rs) throws SQLException {
+        return new CaseFile(rs.getLong("id"), rs.getString("unit_id"), rs.getString("title"), rs.getString("owner_id"),
+                Db.instant(rs, "opened"), Db.optInstant(rs, "closed"), rs.getBoolean("legal_hold"), rs.getBoolean("flagged"));
+    }
+
+    private static Unit unitOf(Connection c, String unitId) throws SQLException {
+        return StoreWorkspace.unit(c, unitId).orElseThrow(() -> InsynException.notFound("unit", unitId));
+    }
+
+    @Override
+    public Subject saveSubject(long caseId, String name, List<String> relatives, Optional<String> city,
+            Optional<String> district) {
+        if (name.isBlank()) {
+            throw InsynException.invalid("store.blankName");
+        }
+        return ws.write(tx -> {
+            caseOf(tx.c, caseId);
+            String rel = Json.write(relatives);
+            long id;
+            Optional<Long> existing = Db.one(tx.c, "SELECT id FROM subject WHERE case_id = ?", rs -> rs.getLong(1), caseId);
+            if (existing.isPresent()) {
+                id = existing.get();
+                Db.update(tx.c, "UPDATE subject SET name = ?, relatives = ?, city = ?, district = ? WHERE id = ?", name, rel,
+                        city, district, id);
+            } else {
+                id = Db.insert(tx.c, "INSERT INTO subject (case_id, name, relatives, city, district) VALUES (?, ?, ?, ?, ?)",
+                        caseId, name, rel, city, district);
+            }
+            tx.audit(user.id(), AuditAction.SUBJECT_SAVED, Optional.of(caseId), "subject:" + id, "");
+            tx.changed(StoreEvent.Type.SUBJECT, id, Optional.of(caseId), false);
+            return new Subject(id, caseId, name, relatives, city, district);
+        });
+    }
+
+    @Override
+    public Optional<Subject> subject(long caseId) {
+        return ws.read(c -> {
+            caseOf(c, caseId);
+            return Db.one(c, "SELECT * FROM subject WHERE case_id = ?", StoreSession::subjectRow, caseId);
+        });
+    }
+
+    private static Subject subjectRow(ResultSet rs) throws SQLException {
+        return new Subject(rs.getLong("id"), rs.getLong("case_id"), rs.getString("name"), Json.strings(rs.getString("relatives")),
+                Optional.ofNullable(rs.getString("city")), Optional.ofNullable(rs.getString("district")));
+    }
+
+    @Override
+    public TransparencyNote recordTransparencyNote(long caseId, LocalDate toldOn, NoticeChannel channel, String toldBy) {
+        if (toldBy.isBlank()) {
+            throw InsynException.invalid("store.blankToldBy");
+        }
+        if (toldOn.isAfter(LocalDate.now().plusDays(1))) {
+            throw InsynException.invalid("store.futureDate", toldOn);
+        }
+        return ws.write(tx -> {
+            caseOf(tx.c, caseId);
+            Instant at = now();
+            long id = Db.insert(tx.c, "INSERT INTO transparency_note (case_id, told_on, channel, told_by, recorded_by, recorded)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)", caseId, toldOn.toString(), channel, toldBy, user.id(), at);
+            tx.audit(user.id(), AuditAction.TRANSPARENCY_NOTE_RECORDED, Optional.of(caseId), "transparency-note:" + id,
+                    "told " + toldOn + " by " + channel.name().toLowerCase());
+            tx.changed(StoreEvent.Type.CASE, caseId, Optional.of(caseId), false);
+            return new TransparencyNote(id, caseId, toldOn, channel, toldBy, user.id(), at);
+        });
+    }
+
+    @Override
+    public Optional<TransparencyNote> transparencyNote(long caseId) {
+        return ws.read(c -> {
+            caseOf(c, caseId);
+            return transparencyNoteOf(c, caseId);
+        });
+    }
+
+    private static Optional<TransparencyNote> transparencyNoteOf(Connection c, long caseId) throws SQLException {
+        List<TransparencyNote> all = transparencyNotesOf(c, caseId);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    private static List<TransparencyNote> transparencyNotesOf(Connection c, long caseId) throws SQLException {
+        return Db.query(c, "SELECT * FROM transparency_note WHERE case_id = ? ORDER BY id",
+                rs -> new TransparencyNote(rs.getLong("id"), rs.getLong("case_id"), LocalDate.parse(rs.getString("told_on")),
+                        NoticeChannel.valueOf(rs.getString("channel")), rs.getString("told_by"), rs.getString("recorded_by"),
+                        Db.instant(rs, "recorded")), caseId);
+    }
+
+    // ---- justifications and reviews (R1, R2) --------------------------------------------------------------
+
+    @Override
+    public Justification justify(Optional<Long> caseId, String unitId, ReasonCategory reason, String text, SearchMode mode) {
+        return ws.write(tx -> {
+            unitOf(tx.c, unitId);
+            Justification draft = new Justification(0, caseId, unitId, user.id(), reason, text, mode, now());
+            policy.checkJustification(user, draft);
+            if (caseId.isPresent() && !caseOf(tx.c, caseId.get()).unitId().equals(unitId)) {
+                throw InsynException.invalid("store.caseNotInUnit", caseId.get(), unitId);
+            }
+            long id = Db.insert(tx.c, "INSERT INTO justification (case_id, unit_id, author_id, reason, body, search_mode, created)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", caseId, unitId, user.id(), reason, text, mode, draft.created());
+            tx.audit(user.id(), AuditAction.JUSTIFICATION_WRITTEN, caseId, "justification:" + id,
+                    "reason=" + reason + " mode=" + mode);
+            tx.changed(StoreEvent.Type.JUSTIFICATION, id, caseId, false);
+            return new Justification(id, caseId, unitId, user.id(), reason, text, mode, draft.created());
+        });
+    }
+
+    @Override
+    public Justification justification(long justificationId) {
+        return ws.read(c -> justificationOf(c, justificationId)
+                .orElseThrow(() -> InsynException.notFound("justification", justificationId)));
+    }
+
+    private Optional<Justification> justificationOf(Connection c, long id) throws SQLException {
+        Optional<Justification> j = Db.one(c, "SELECT * FROM justification WHERE id = ?", StoreSession::justificationRow, id);
+        if (j.isPresent() && !user.belongsTo(j.get().unitId())) {
+            throw InsynException.refused(Rule.R9, "policy.notInUnit", j.get().unitId());
+        }
+        return j;
+    }
+
+    private static Justification justificationRow(ResultSet rs) throws SQLException {
+        return new Justification(rs.getLong("id"), Db.optLong(rs, "case_id"), rs.getString("unit_id"),
+                rs.getString("author_id"), ReasonCategory.valueOf(rs.getString("reason")), rs.getString("body"),
+                SearchMode.valueOf(rs.getString("search_mode")), Db.instant(rs, "created"));
+    }
+
+    @Override
+    public List<Justification> justifications(Optional<Long> caseId) {
+        return ws.read(c -> {
+            if (caseId.isPresent()) {
+                caseOf(c, caseId.get());
+                return Db.query(c, "SELECT * FROM justification WHERE case_id = ? ORDER BY id", StoreSession::justificationRow,
+                        caseId.get());
+            }
+            return Db.query(c, "SELECT * FROM justification ORDER BY id", StoreSession::justificationRow).stream()
+                    .filter(j -> user.belongsTo(j.unitId())).toList();
+        });
+    }
+
+    @Override
+    public Review review(long justificationId, ReviewDecision decision, String comment) {
+        return ws.write(tx -> {
+            Justification j = justificationOf(tx.c, justificationId)
+                    .orElseThrow(() -> InsynException.notFound("justification", justificationId));
+            policy.checkReview(user, j);
+            if (decision == ReviewDecision.REJECT && comment.isBlank()) {
+                throw InsynException.invalid("store.rejectNeedsComment");
+            }
+            Instant at = now();
+            long id = Db.insert(tx.c, "INSERT INTO review (justification_id, reviewer_id, decision, remark, at_ms)"
+                    + " VALUES (?, ?, ?, ?, ?)", justificationId, user.id(), decision, comment, at);
+            tx.audit(user.id(), AuditAction.JUSTIFICATION_REVIEWED, j.caseId(), "justification:" + justificationId,
+                    "decision=" + decision);
+            boolean searched = Db.one(tx.c, "SELECT 1 FROM search_run WHERE justification_id = ?", rs -> true,
+                    justificationId).isPresent();
+            // R2: under review=after, a rejection of a search already made is flagged on the case
+            if (j.caseId().isPresent() && policy.flagsCase(unitOf(tx.c, j.unitId()), decision, searched)) {
+                Db.update(tx.c, "UPDATE case_file SET flagged = TRUE WHERE id = ?", j.caseId().get());
+                tx.changed(StoreEvent.Type.CASE, j.caseId().get(), j.caseId(), false);
+            }
+            tx.changed(StoreEvent.Type.REVIEW, id, j.caseId(), false);
+            return new Review(id, justificationId, user.id(), decision, comment, at);
+        });
+    }
+
+    @Override
+    public List<Review> reviews(long justificationId) {
+        return ws.read(c -> {
+            justificationOf(c, justificationId).orElseThrow(() -> InsynException.notFound("justification", justificationId));
+            return reviewsOf(c, justificationId);
+        });
+    }
+
+    private static List<Review> reviewsOf(Connection c, long justificationId) throws SQLException {
+        return Db.query(c, "SELECT * FROM review WHERE justification_id = ? ORDER BY id",
+                rs -> new Review(rs.getLong("id"), rs.getLong("justification_id"), rs.getString("reviewer_id"),
+                        ReviewDecision.valueOf(rs.getString("decision")), rs.getString("remark"), Db.instant(rs, "at_ms")),
+                justificationId);
+    }
+
+    @Override
+    public List<Justification> reviewQueue() {
+        if (!user.has(Role.SUPERVISOR)) {
+            return List.of();
+        }
+        return ws.read(c -> Db.query(c, "SELECT * FROM justification j WHERE NOT EXISTS (SELECT 1 FROM review r"
+                + " WHERE r.justification_id = j.id AND r.decision <> 'COMMENT') ORDER BY id", StoreSession::justificationRow)
+                .stream().filter(j -> user.belongsTo(j.unitId()) && !j.authorId().equals(user.id())).toList());
+    }
+
+    // ---- searches and hits (R1, R3, R4, R8) ---------------------------------------------------------------
+
+    @Override
+    public SearchRun startSearch(long justificationId, String query, List<String> sources) {
+        if (query.isBlank() || sources.isEmpty()) {
+            throw InsynException.invalid("store.emptySearch");
+        }
+        try {
+            return ws.write(tx -> {
+                Optional<Justification> j = justificationOf(tx.c, justificationId);
+                Unit unit = unitOf(tx.c, j.map(Justification::unitId).orElse(user.unitIds().stream().sorted().findFirst()
+                        .orElseThrow(() -> InsynException.refused(Rule.R1, "policy.noJustification"))));
+                if (j.isPresent() && j.get().caseId().isPresent()) {
+                    caseOf(tx.c, j.get().caseId().get());
+                }
+                List<Review> reviews = j.isPresent() ? reviewsOf(tx.c, justificationId) : List.of();
+                Optional<TransparencyNote> note = j.flatMap(Justification::caseId).isPresent()
+                        ? transparencyNoteOf(tx.c, j.get().caseId().get()) : Optional.empty();
+                // R1, R2, R4, R8: decided here, inside the transaction, before any request leaves the machine
+                policy.checkSearch(user, unit, j, reviews, note);
+                Instant at = now();
+                long id = Db.insert(tx.c, "INSERT INTO search_run (justification_id, query_text, sources, user_id, started)"
+                        + " VALUES (?, ?, ?, ?, ?)", justificationId, query, Json.write(sources), user.id(), at);
+                Optional<Long> caseId = j.get().caseId();
+                tx.audit(user.id(), AuditAction.SEARCH_STARTED, caseId, "search:" + id,
+                        "justification=" + justificationId + " query=" + query + " sources=" + String.join(",", sources));
+                tx.changed(StoreEvent.Type.SEARCH_RUN, id, caseId, false);
+                return new SearchRun(id, justificationId, query, sources, user.id(), at, Optional.empty());
+            });
+        } catch (InsynException e) {
+            if (e.kind() == InsynException.Kind.REFUSED) {
+                // R16: a refused search is on the trail too
+                Optional<Long> caseId = ws.read(c -> Db.one(c, "SELECT case_id FROM justification WHERE id = ?",
+                        rs -> Db.optLong(rs, "case_id"), justificationId)).flatMap(o -> o);
+                ws.write(tx -> tx.audit(user.id(), AuditAction.SEARCH_REFUSED, caseId, "justification:" + justificationId,
+                        e.rule().map(Rule::name).orElse("") + " " + e.key()));
+            }
+            throw e;
+        }
+    }
+
+    private SearchRun runOf(Connection c, long runId) throws SQLException {
+        SearchRun run = Db.one(c, "SELECT * FROM search_run WHERE id = ?",
+                rs -> new SearchRun(rs.getLong("id"), rs.getLong("justification_id"), rs.getString("query_text"),
+                        Json.strings(rs.getString("sources")), rs.getString("user_id"), Db.instant(rs, "started"),
+                        Db.optInstant(rs, "finished")), runId).orElseThrow(() -> InsynException.notFound("search", runId));
+        Justification j = justificationOf(c, run.justificationId()).orElseThrow();
+        if (j.caseId().isPresent()) {
+            caseOf(c, j.caseId().get());
+        }
+        return run;
+    }
+
+    private Optional<Long> caseOfRun(Connection c, SearchRun run) throws SQLException {
+        return justificationOf(c, run.justificationId()).orElseThrow().caseId();
+    }
+
+    @Override
+    public List<Hit> addHits(long runId, List<HitDraft> drafts) {
+        return ws.write(tx -> {
+            SearchRun run = runOf(tx.c, runId);
+            if (run.finished().isPresent()) {
+                throw InsynException.invalid("store.searchFinished", runId);
+            }
+            Set<String> seen = new LinkedHashSet<>(Db.query(tx.c, "SELECT url FROM hit WHERE run_id = ?", rs -> rs.getString(1), runId));
+            List<Hit> added = new ArrayList<>();
+            for (HitDraft d : drafts) {
+                if (!seen.add(d.url())) {
+                    continue;
+                }
+                long id = Db.insert(tx.c, "INSERT INTO hit (run_id, source, url, title, snippet, published, author, relevance)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", runId, d.source(), d.url(), d.title(), d.snippet(),
+                        d.published(), d.author(), Relevance.UNREVIEWED);
+                added.add(new Hit(id, runId, d.source(), d.url(), d.title(), d.snippet(), d.published(), d.author(),
+                        Relevance.UNREVIEWED));
+            }
+            Optional<Long> caseId = caseOfRun(tx.c, run);
+            tx.audit(user.id(), AuditAction.HITS_ADDED, caseId, "search:" + runId, "hits=" + added.size());
+            added.forEach(h -> tx.changed(StoreEvent.Type.HIT, h.id(), caseId, false));
+            return added;
+        });
+    }
+
+    @Override
+    public SearchRun finishSearch(long runId) {
+        return ws.write(tx -> {
+            SearchRun run = runOf(tx.c, runId);
+            Instant at = run.finished().orElse(now());
+            Db.update(tx.c, "UPDATE search_run SET finished = ? WHERE id = ?", at, runId);
+            long hits = Db.one(tx.c, "SELECT COUNT(*) FROM hit WHERE run_id = ?", rs -> rs.getLong(1), runId).orElse(0L);
+            Optional<Long> caseId = caseOfRun(tx.c, run);
+            tx.audit(user.id(), AuditAction.SEARCH_FINISHED, caseId, "search:" + runId, "hits=" + hits);
+            tx.changed(StoreEvent.Type.SEARCH_RUN, runId, caseId, false);
+            return new SearchRun(run.id(), run.justificationId(), run.query(), run.sources(), run.userId(), run.started(),
+                    Optional.of(at));
+        });
+    }
+
+    @Override
+    public List<Hit> hits(long runId) {
+        return ws.read(c -> {
+            runOf(c, runId);
+            return Db.query(c, "SELECT * FROM hit WHERE run_id = ? ORDER BY id", StoreSession::hitRow, runId);
+        });
+    }
+
+    private static Hit hitRow(ResultSet rs) throws SQLException {
+        return new Hit(rs.getLong("id"), rs.getLong("run_id"), rs.getString("source"), rs.getString("url"),
+                rs.getString("title"), rs.getString("snippet"), Db.optInstant(rs, "published"),
+                Optional.ofNullable(rs.getString("author")), Relevance.valueOf(rs.getString("relevance")));
+    }
+
+    @Override
+    public Hit triage(long hitId, Relevance relevance) {
+        return ws.write(tx -> {
+            Hit hit = Db.one(tx.c, "SELECT * FROM hit WHERE id = ?", StoreSession::hitRow, hitId)
+                    .orElseThrow(() -> InsynException.notFound("hit", hitId));
+            Optional<Long> caseId = caseOfRun(tx.c, runOf(tx.c, hit.runId()));
+            Hit triaged = new Hit(hit.id(), hit.runId(), hit.source(), hit.url(), hit.title(), hit.snippet(), hit.published(),
+                    hit.author(), relevance);
+            if (relevance == Relevance.IRRELEVANT) {
+                // R3: irrelevant material is sorted away; the trail keeps only that a hit was discarded
+                Db.update(tx.c, "DELETE FROM hit WHERE id = ?", hitId);
+                tx.audit(user.id(), AuditAction.HIT_DISCARDED, caseId, "hit:" + hitId, "irrelevant hit removed (R3)");
+                tx.changed(StoreEvent.Type.HIT, hitId, caseId, true);
+            } else {
+                Db.update(tx.c, "UPDATE hit SET relevance = ? WHERE id = ?", relevance, hitId);
+                tx.audit(user.id(), AuditAction.HIT_TRIAGED, caseId, "hit:" + hitId, "relevance=" + relevance);
+                tx.changed(StoreEvent.Type.HIT, hitId, caseId, false);
+            }
+            return triaged;
+        });
+    }
+
+    // ---- evidence and notes (R7, R10, R17) ----------------------------------------------------------------
+
+    @Override
+    public Capture saveCapture(Capture d) {
+        for (String hash : d.artifacts().values()) {
+            if (!ws.blobs().exists(hash)) {
+                throw InsynException.invalid("store.blobMissing", hash);
+            }
+        }
+        if (!ws.blobs().exists(d.manifestSha256())) {
+            throw InsynException.invalid("store.blobMissing", d.manifestSha256());
+        }
+        return ws.write(tx -> {
+            CaseFile cf = caseOf(tx.c, d.caseId());
+            Justification j = justificationOf(tx.c, d.justificationId())
+                    .orElseThrow(() -> InsynException.notFound("justification", d.justificationId()));
+            if (!j.unitId().equals(cf.unitId())) {
+                throw InsynException.invalid("store.caseNotInUnit", d.caseId(), j.unitId());
+            }
+            long id = Db.insert(tx.c, "INSERT INTO capture (case_id, justification_id, hit_id, url, final_url, http_status,"
+                    + " captured_at, zone_id, operator_id, tool, artifacts, manifest_sha256, timestamp_token, record_class,"
+                    + " complete) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", d.caseId(), d.justificationId(),
+                    d.hitId(), d.url(), d.finalUrl(), d.httpStatus(), d.capturedAt(), d.zoneId(), d.operatorId(), d.tool(),
+                    Json.write(new java.util.TreeMap<>(d.artifacts())), d.manifestSha256(),
+                    d.timestampToken().map(Base64.getEncoder()::encodeToString), d.recordClass(), d.complete());
+            tx.audit(user.id(), AuditAction.CAPTURE_SAVED, Optional.of(d.caseId()), "capture:" + id,
+                    "manifest=" + d.manifestSha256() + " class=" + d.recordClass());
+            tx.changed(StoreEvent.Type.CAPTURE, id, Optional.of(d.caseId()), false);
+            return withId(d, id);
+        });
+    }
+
+    private static Capture withId(Capture d, long id) {
+        return new Capture(id, d.caseId(), d.justificationId(), d.hitId(), d.url(), d.finalUrl(), d.httpStatus(),
+                d.capturedAt().truncatedTo(ChronoUnit.MILLIS), d.zoneId(), d.operatorId(), d.tool(), d.artifacts(), d.manifestSha256(), d.timestampToken(),
+                d.recordClass(), d.complete());
+    }
+
+    @Override
+    public List<Capture> captures(long caseId) {
+        return ws.read(c -> {
+            caseOf(c, caseId);
+            return Db.query(c, "SELECT * FROM capture WHERE case_id = ? ORDER BY id", StoreSession::captureRow, caseId);
+        });
+    }
+
+    private static Capture captureRow(ResultSet rs) throws SQLException {
+        return new Capture(rs.getLong("id"), rs.getLong("case_id"), rs.getLong("justification_id"), Db.optLong(rs, "hit_id"),
+                rs.getString("url"), rs.getString("final_url"), rs.getInt("http_status"), Db.instant(rs, "captured_at"),
+                rs.getString("zone_id"), rs.getString("operator_id"), rs.getString("tool"),
+                Json.stringMap(rs.getString("artifacts")), rs.getString("manifest_sha256"),
+                Optional.ofNullable(rs.getString("timestamp_token")).map(Base64.getDecoder()::decode),
+                RecordClass.valueOf(rs.getString("record_class")), rs.getBoolean("complete"));
+    }
+
+    @Override
+    public Note saveNote(Note d) {
+        if (d.text().isBlank()) {
+            throw InsynException.invalid("store.blankNote");
+        }
+        return ws.write(tx -> {
+            caseOf(tx.c, d.caseId());
+            Instant at = now();
+            if (d.id() == 0) {
+                long id = Db.insert(tx.c, "INSERT INTO note (case_id, author_id, body, record_class, hit_ids, capture_ids,"
+                        + " created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", d.caseId(), user.id(), d.text(),
+                        d.recordClass(), Json.write(d.hitIds()), Json.write(d.captureIds()), at, at);
+                tx.audit(user.id(), AuditAction.NOTE_SAVED, Optional.of(d.caseId()), "note:" + id, "created class=" + d.recordClass());
+                tx.changed(StoreEvent.Type.NOTE, id, Optional.of(d.caseId()), false);
+                return new Note(id, d.caseId(), user.id(), d.text(), d.recordClass(), d.hitIds(), d.captureIds(), at, at);
+            }
+            Note old = Db.one(tx.c, "SELECT * FROM note WHERE id = ?", StoreSession::noteRow, d.id())
+                    .filter(n -> n.caseId() == d.caseId()).orElseThrow(() -> InsynException.notFound("note", d.id()));
+            Db.update(tx.c, "UPDATE note SET body = ?, record_class = ?, hit_ids = ?, capture_ids = ?, modified = ? WHERE id = ?",
+                    d.text(), d.recordClass(), Json.write(d.hitIds()), Json.write(d.captureIds()), at, d.id());
+            tx.audit(user.id(), AuditAction.NOTE_SAVED, Optional.of(d.caseId()), "note:" + d.id(), "changed class=" + d.recordClass());
+            tx.changed(StoreEvent.Type.NOTE, d.id(), Optional.of(d.caseId()), false);
+            return new Note(d.id(), d.caseId(), old.authorId(), d.text(), d.recordClass(), d.hitIds(), d.captureIds(),
+                    old.created(), at);
+        });
+    }
+
+    @Override
+    public List<Note> notes(long caseId) {
+        return ws.read(c -> {
+            caseOf(c, caseId);
+            return Db.query(c, "SELECT * FROM note WHERE case_id = ? ORDER BY id", StoreSession::noteRow, caseId);
+        });
+    }
+
+    private static Note noteRow(ResultSet rs) throws SQLException {
+        return new Note(rs.getLong("id"), rs.getLong("case_id"), rs.getString("author_id"), rs.getString("body"),
+                RecordClass.valueOf(rs.getString("record_class")), Json.longs(rs.getString("hit_ids")),
+                Json.longs(rs.getString("capture_ids")), Db.instant(rs, "created"), Db.instant(rs, "modified"));
+    }
+
+    @Override
+    public void delete(StoreEvent.Type type, long id, String reason) {
+        if (reason.isBlank()) {
+            throw InsynException.invalid("store.deleteNeedsReason");
+        }
+        ws.write(tx -> {
+            String table = switch (type) {
+                case NOTE -> "note";
+                case CAPTURE -> "capture";
+                default -> throw InsynException.invalid("store.cannotDelete", type);
+            };
+            Object[] row = Db.one(tx.c, "SELECT case_id, record_class FROM " + table + " WHERE id = ?",
+                    rs -> new Object[] { rs.getLong(1), RecordClass.valueOf(rs.getString(2)) }, id)
+                    .orElseThrow(() -> InsynException.notFound(table, id));
+            long caseId = (Long) row[0];
+            CaseFile cf = caseOf(tx.c, caseId);
+            refuseIfKept(cf, row[1] == RecordClass.REGISTERED);
+            if (type == StoreEvent.Type.CAPTURE) {
+                removeBlobsAfterCommit(tx, List.of(id));
+            }
+            Db.update(tx.c, "DELETE FROM " + table + " WHERE id = ?", id);
+            // R10, R14: the entry says what kind of thing went and why, never what it held
+            tx.audit(user.id(), AuditAction.DELETED, Optional.of(caseId), table + ":" + id, "reason: " + reason);
+            tx.changed(type, id, Optional.of(caseId), true);
+            return null;
+        });
+    }
+
+    /** R14, R10: a registered record is kept by public-records law, and a case on legal hold keeps everything. */
+    private static void refuseIfKept(CaseFile cf, boolean registered) {
+        if (registered) {
+            throw InsynException.refused(Rule.R14, "store.registeredKept");
+        }
+        if (cf.legalHold()) {
+            throw InsynException.refused(Rule.R14, "store.legalHold");
+        }
+    }
+
+    /** Blobs of the captures that no other capture shares go once the rows are gone. */
+    private void removeBlobsAfterCommit(Tx tx, List<Long> captureIds) throws SQLException {
+        Set<String> gone = new LinkedHashSet<>();
+        for (long captureId : captureIds) {
+            Db.one(tx.c, "SELECT artifacts, manifest_sha256 FROM capture WHERE id = ?", rs -> {
+                gone.addAll(Json.stringMap(rs.getString(1)).values());
+                gone.add(rs.getString(2));
+                return true;
+            }, captureId);
+        }
+        Set<String> kept = new LinkedHashSet<>();
+        for (Object[] other : Db.query(tx.c, "SELECT id, artifacts, manifest_sha256 FROM capture",
+                rs -> new Object[] { rs.getLong(1), rs.getString(2), rs.getString(3) })) {
+            if (!captureIds.contains((Long) other[0])) {
+                kept.addAll(Json.stringMap((String) other[1]).values());
+                kept.add((String) other[2]);
+            }
+        }
+        gone.removeAll(kept);
+        tx.afterCommit(() -> gone.forEach(ws.blobs()::delete));
+    }
+
+    @Override
+    public void erase(long subjectId, String reason) {
+        if (reason.isBlank()) {
+            throw InsynException.invalid("store.deleteNeedsReason");
+        }
+        ws.write(tx -> {
+            Subject s = Db.one(tx.c, "SELECT * FROM subject WHERE id = ?", StoreSession::subjectRow, subjectId)
+                    .orElseThrow(() -> InsynException.notFound("subject", subjectId));
+            long caseId = s.caseId();
+            CaseFile cf = caseOf(tx.c, caseId);
+            boolean registered = Db.one(tx.c, "SELECT 1 FROM note WHERE case_id = ? AND record_class = 'REGISTERED'"
+                    + " UNION SELECT 1 FROM capture WHERE case_id = ? AND record_class = 'REGISTERED'", rs -> true, caseId, caseId)
+                    .isPresent();
+            refuseIfKept(cf, registered);
+            List<Long> captures = Db.query(tx.c, "SELECT id FROM capture WHERE case_id = ?", rs -> rs.getLong(1), caseId);
+            removeBlobsAfterCommit(tx, captures);
+            String runs = "SELECT r.id FROM search_run r JOIN justification j ON r.justification_id = j.id WHERE j.case_id = ?";
+            int notes = Db.update(tx.c, "DELETE FROM note WHERE case_id = ?", caseId);
+            int caps = Db.update(tx.c, "DELETE FROM capture WHERE case_id = ?", caseId);
+            int hits = Db.update(tx.c, "DELETE FROM hit WHERE run_id IN (" + runs + ")", caseId);
+            int searches = Db.update(tx.c, "DELETE FROM search_run WHERE id IN (" + runs + ")", caseId);
+            Db.update(tx.c, "DELETE FROM review WHERE justification_id IN (SELECT id FROM justification WHERE case_id = ?)", caseId);
+            int justifications = Db.update(tx.c, "DELETE FROM justification WHERE case_id = ?", caseId);
+            Db.update(tx.c, "DELETE FROM transparency_note WHERE case_id = ?", caseId);
+            Db.update(tx.c, "DELETE FROM subject WHERE id = ?", subjectId);
+            Db.update(tx.c, "DELETE FROM case_file WHERE id = ?", caseId);
+            tx.audit(user.id(), AuditAction.ERASED, Optional.of(caseId), "subject:" + subjectId,
+                    "erased case " + caseId + " with " + notes + " notes, " + caps + " captures, " + searches + " searches, "
+                            + hits + " hits, " + justifications + " justifications; reason: " + reason);
+            tx.changed(StoreEvent.Type.CASE, caseId, Optional.of(caseId), true);
+            return null;
+        });
+    }
+
+    // ---- data subject rights (R14) ------------------------------------------------------------------------
+
+    @Override
+    public String subjectAccess(long subjectId) {
+        return ws.write(tx -> {
+            Subject s = Db.one(tx.c, "SELECT * FROM subject WHERE id = ?", StoreSession::subjectRow, subjectId)
+                    .orElseThrow(() -> InsynException.notFound("subject", subjectId));
+            long caseId = s.caseId();
+            CaseFile cf = caseOf(tx.c, caseId);
+            tx.audit(user.id(), AuditAction.SUBJECT_ACCESS, Optional.of(caseId), "subject:" + subjectId, "listed as JSON");
+            ObjectNode root = Json.MAPPER.createObjectNode();
+            root.put("generated", now().toString());
+            root.put("generatedBy", user.id());
+            root.set("subject", Json.tree(s));
+            root.set("case", Json.tree(cf));
+            root.set("transparencyNotes", list(transparencyNotesOf(tx.c, caseId)));
+            List<Justification> js = Db.query(tx.c, "SELECT * FROM justification WHERE case_id = ? ORDER BY id",
+                    StoreSession::justificationRow, caseId);
+            root.set("justifications", list(js));
+            List<Review> reviews = new ArrayList<>();
+            List<SearchRun> runs = new ArrayList<>();
+            List<Hit> hits = new ArrayList<>();
+            for (Justification j : js) {
+                reviews.addAll(reviewsOf(tx.c, j.id()));
+                for (long runId : Db.query(tx.c, "SELECT id FROM search_run WHERE justification_id = ? ORDER BY id",
+                        rs -> rs.getLong(1), j.id())) {
+                    runs.add(runOf(tx.c, runId));
+                    hits.addAll(Db.query(tx.c, "SELECT * FROM hit WHERE run_id = ? ORDER BY id", StoreSession::hitRow, runId));
+                }
+            }
+            root.set("reviews", list(reviews));
+            root.set("searches", list(runs));
+            root.set("hits", list(hits));
+            root.set("notes", list(Db.query(tx.c, "SELECT * FROM note WHERE case_id = ? ORDER BY id", StoreSession::noteRow, caseId)));
+            root.set("captures", list(Db.query(tx.c, "SELECT * FROM capture WHERE case_id = ? ORDER BY id",
+                    StoreSession::captureRow, caseId)));
+            List<AuditEntry> audit = Db.query(tx.c, "SELECT * FROM audit WHERE case_id = ? ORDER BY seq",
+                    StoreWorkspace::auditRow, caseId);
+            root.set("auditEntries", list(audit));
+            return Json.write(root);
+        });
+    }
+
+    private static ArrayNode list(List<?> items) {
+        ArrayNode array = Json.MAPPER.createArrayNode();
+        items.forEach(i -> array.add(Json.tree(i)));
+        return array;
+    }
+}
