@@ -2,21 +2,54 @@ package org.insyn.app;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
 
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
+import org.insyn.core.Messages;
+import org.insyn.core.service.WorkspaceProvider;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
 
 /** The headless Equinox application behind {@code insyn cli}: same bundles and services as the workbench. */
 public final class CliApplication implements IApplication {
+    /** Declarative Services start the store shortly after the framework; a command waits this long for it. */
+    static final long SERVICE_TIMEOUT_MS = 20_000;
 
     @Override
     public Object start(IApplicationContext context) {
         String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
-        String version = FrameworkUtil.getBundle(getClass()).getVersion().toString();
-        int code = new Cli(version, List.of()).run(Arrays.asList(args == null ? new String[0] : args), System.out, System.err);
-        System.out.flush();
-        return Integer.valueOf(code);
+        BundleContext bundles = FrameworkUtil.getBundle(getClass()).getBundleContext();
+        String version = bundles.getBundle().getVersion().toString();
+        Locale locale = Locale.getDefault().getLanguage().equals("sv") ? Messages.SWEDISH : Locale.ENGLISH;
+        ServiceTracker<WorkspaceProvider, WorkspaceProvider> tracker = new ServiceTracker<>(bundles, WorkspaceProvider.class, null);
+        tracker.open();
+        try {
+            Cli cli = new Cli(version, List.of(new VerifyCommand(service(tracker, locale), System.getenv(), locale)));
+            int code = cli.run(Arrays.asList(args == null ? new String[0] : args), System.out, System.err);
+            System.out.flush();
+            return Integer.valueOf(code);
+        } finally {
+            tracker.close();
+        }
+    }
+
+    /** The store's service, waited for only when a command needs it. */
+    static Supplier<WorkspaceProvider> service(ServiceTracker<WorkspaceProvider, WorkspaceProvider> tracker, Locale locale) {
+        return () -> {
+            try {
+                WorkspaceProvider p = tracker.waitForService(SERVICE_TIMEOUT_MS);
+                if (p == null) {
+                    throw new IllegalStateException(Messages.get(locale, "cli.noStore", SERVICE_TIMEOUT_MS / 1000));
+                }
+                return p;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        };
     }
 
     @Override

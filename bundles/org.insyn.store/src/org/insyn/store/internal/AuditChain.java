@@ -33,12 +33,22 @@ public final class AuditChain {
 
     public static String hash(String previousHash, Instant at, String actorId, AuditAction action, Optional<Long> caseId,
             String target, String detail) {
+        return HexFormat.of().formatHex(sha256().digest(canonical(previousHash, at, actorId, action, caseId, target, detail)));
+    }
+
+    /** The bytes an entry's hash is taken over. */
+    public static byte[] canonical(String previousHash, Instant at, String actorId, AuditAction action, Optional<Long> caseId,
+            String target, String detail) {
         StringBuilder canonical = new StringBuilder();
         for (String field : new String[] { previousHash, Long.toString(at.toEpochMilli()), actorId, action.name(),
                 caseId.map(String::valueOf).orElse(""), target, detail }) {
             canonical.append(field.length()).append(':').append(field).append(';');
         }
-        return HexFormat.of().formatHex(sha256().digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        return canonical.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static byte[] canonical(AuditEntry e) {
+        return canonical(e.previousHash(), e.at(), e.actorId(), e.action(), e.caseId(), e.target(), e.detail());
     }
 
     public static String hash(AuditEntry e) {

@@ -206,6 +206,14 @@ public final class StoreWorkspace implements Workspace, AuditTrail, NetworkLog {
                 rs.getString("detail"), rs.getString("previous_hash"), rs.getString("hash"));
     }
 
+    /**
+     * R16: puts on the trail an action that changes nothing in the store (a case viewed, an export made); the entry
+     * is chained like every other.
+     */
+    public AuditEntry record(String actorId, AuditAction action, Optional<Long> caseId, String target, String detail) {
+        return write(tx -> tx.audit(actorId, action, caseId, target, detail));
+    }
+
     @Override
     public ChainHead head() {
         return read(c -> Db.one(c, "SELECT seq, hash FROM audit_head WHERE id = 1",
