@@ -1,6 +1,5 @@
 package org.insyn.store.internal;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -86,10 +85,6 @@ public final class Db implements AutoCloseable {
     @Override
     public void close() {
         pool.dispose();
-    }
-
-    static Path h2File(Path directory) {
-        return directory.resolve("insyn.mv.db");
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -87,11 +86,7 @@ public final class EncryptedBlobStore implements BlobStore {
                 return hash;
             }
             Files.createDirectories(target.getParent());
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw storage(e);
-            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             tmp = null;
             forceDirectory(target.getParent());
             return hash;

@@ -75,20 +75,20 @@ public class AuditBenchmark {
         ws = (StoreWorkspace) new StoreProvider().open(config);
         ws.saveUser("admin", new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true));
         for (int i = 0; i < TRAIL; i++) {
-            append();
+            appendOne();
         }
         canonical = ws.audit().entries(Optional.empty(), 0, TRAIL).stream().map(AuditChain::canonical).toList();
     }
 
-    private AuditEntry append() {
+    private AuditEntry appendOne() {
         int i = next++;
         return ws.record("admin", AuditAction.CASE_VIEWED, Optional.of((long) (i % 50)), "case:" + (i % 50), "view " + i);
     }
 
     /** Appends one entry: one transaction that locks the head, inserts the entry and moves the head. */
     @Benchmark
-    public AuditEntry append_() {
-        return append();
+    public AuditEntry append() {
+        return appendOne();
     }
 
     /** Verifies a trail of at least {@value #TRAIL} entries; the score is entries per second. */

@@ -30,13 +30,20 @@ public final class Main {
                 memory >> 30, System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"));
     }
 
+    /** A benchmark's parameters (e.g. " [store=h2]"), so rows of one method can be told apart and meet their baseline. */
+    static String params(RunResult r) {
+        var keys = r.getParams().getParamsKeys();
+        return keys.isEmpty() ? "" : keys.stream().map(k -> k + "=" + r.getParams().getParam(k))
+                .collect(java.util.stream.Collectors.joining(", ", " [", "]"));
+    }
+
     public static void main(String[] args) throws Exception {
         Collection<RunResult> results = new Runner(new OptionsBuilder().parent(new CommandLineOptions(args)).build()).run();
         Map<String, Double> baselines = new LinkedHashMap<>();
         for (RunResult r : results) {
             String label = r.getParams().getBenchmark();
             if (label.endsWith(".baseline")) {
-                baselines.put(label.substring(0, label.lastIndexOf('.')), r.getPrimaryResult().getScore());
+                baselines.put(label.substring(0, label.lastIndexOf('.')) + params(r), r.getPrimaryResult().getScore());
             }
         }
         System.out.println();
@@ -47,9 +54,9 @@ public final class Main {
             String label = r.getParams().getBenchmark();
             String owner = label.substring(0, label.lastIndexOf('.'));
             var primary = r.getPrimaryResult();
-            Double base = baselines.get(owner);
+            Double base = baselines.get(owner + params(r));
             String ratio = base == null || label.endsWith(".baseline") ? "" : String.format("%.2f", primary.getScore() / base);
-            System.out.printf("| %s | %s | %.3f | %.3f | %s | %s |%n", label.replace("org.insyn.bench.", ""),
+            System.out.printf("| %s | %s | %.3f | %.3f | %s | %s |%n", label.replace("org.insyn.bench.", "") + params(r),
                     r.getParams().getMode().shortLabel(), primary.getScore(), primary.getScoreError(), primary.getScoreUnit(), ratio);
         }
     }

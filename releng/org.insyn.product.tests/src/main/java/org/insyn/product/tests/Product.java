@@ -92,11 +92,17 @@ public record Product(Path folder, String windowTitle) {
 
     /** Runs the product's own launch script with these arguments. */
     public Run script(Path workspace, String... args) throws IOException, InterruptedException {
+        return script(workspace, java.util.Map.of(), args);
+    }
+
+    /** Runs the product's own launch script with these arguments and these environment variables added. */
+    public Run script(Path workspace, java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(folder.resolve("insyn").toString()));
         cmd.addAll(List.of(args));
         Path err = Files.createTempFile("insyn-stderr", ".txt");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(err.toFile());
         pb.environment().put("INSYN_WORKSPACE", workspace.toString());
+        pb.environment().putAll(env);
         pb.environment().put("JAVA_HOME", Path.of(javaCommand()).getParent().getParent().toString());
         Process p = pb.start();
         String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
