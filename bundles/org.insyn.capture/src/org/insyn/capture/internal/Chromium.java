@@ -1,0 +1,151 @@
+package org.insyn.capture.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.insyn.core.InsynException;
+
+/**
+ * One headless Chromium process with a fresh profile (R15: no cookies, cache or storage of its own carried
+ * from one capture to the next), driven over the DevTools protocol. Closing it ends the process and deletes
+ * the profile.
+ */
+final class Chromium implements AutoCloseable {
+    private static final Pattern DEVTOOLS = Pattern.compile("DevTools listening on (ws://\\S+)");
+
+    /**
+     * Without these Chromium reaches out to Google (updates, sync, field trials, safe browsing) on its own,
+     * which R15 forbids.
+     */
+    static final List<String> QUIET = List.of("--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--no-default-browser-check", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--disable-default-apps", "--disable-extensions", "--disable-breakpad",
+            "--disable-domain-reliability", "--disable-client-side-phishing-detection", "--metrics-recording-only",
+            "--disable-features=Translate,OptimizationHints,MediaRouter,InterestFeedContentSuggestions",
+            "--hide-scrollbars", "--mute-audio", "--password-store=basic");
+
+    private final Process process;
+    private final Path profile;
+    private final Cdp cdp;
+    private final String version;
+
+    private Chromium(Process process, Path profile, Cdp cdp, String version) {
+        this.process = process;
+        this.profile = profile;
+        this.cdp = cdp;
+        this.version = version;
+    }
+
+    /**
+     * Starts Chromium and connects to it.
+     *
+     * @throws InsynException INVALID naming the Debian package when the program is missing
+     */
+    static Chromium start(Path executable, List<String> extraArguments) throws IOException, InterruptedException {
+        if (!Files.isExecutable(executable)) {
+            throw InsynException.invalid("capture.chromiumMissing", executable);
+        }
+        Path profile = Files.createTempDirectory("insyn-chromium-");
+        List<String> command = new ArrayList<>(List.of(executable.toString(), "--user-data-dir=" + profile,
+                "--remote-debugging-port=0", "--remote-debugging-address=127.0.0.1"));
+        command.addAll(QUIET);
+        if ("root".equals(System.getProperty("user.name"))) {
+            command.add("--no-sandbox"); // Chromium refuses to run its sandbox as root
+        }
+        command.addAll(extraArguments);
+        command.add("about:blank");
+        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            URI url = devToolsUrl(process);
+            Cdp cdp = new Cdp(url);
+            String version = cdp.call(java.util.Optional.empty(), "Browser.getVersion", Cdp.params(),
+                    java.time.Duration.ofSeconds(10)).path("product").asText();
+            return new Chromium(process, profile, cdp, version);
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            process.destroyForcibly();
+            deleteTree(profile);
+            throw e;
+        }
+    }
+
+    /** Reads Chromium's stderr until it names its DevTools address, then keeps draining it. */
+    private static URI devToolsUrl(Process process) throws IOException, InterruptedException {
+        CompletableFuture<URI> url = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            StringBuilder early = new StringBuilder();
+            try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = err.readLine()) != null;) {
+                    Matcher m = DEVTOOLS.matcher(line);
+                    if (m.find()) {
+                        url.complete(URI.create(m.group(1)));
+                    } else if (!url.isDone() && early.length() < 4000) {
+                        early.append(line).append('\n');
+                    }
+                }
+            } catch (IOException e) {
+                // the process ended; the future below tells the caller
+            }
+            url.completeExceptionally(new IOException("Chromium ended without opening DevTools:\n" + early));
+        }, "chromium-stderr");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            return url.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw (IOException) e.getCause();
+        } catch (TimeoutException e) {
+            throw new IOException("Chromium did not open DevTools within 30 s", e);
+        }
+    }
+
+    Cdp cdp() {
+        return cdp;
+    }
+
+    /** The product and version, e.g. "Chrome/156.0.8078.79" (recorded in the manifest, R17). */
+    String version() {
+        return version;
+    }
+
+    @Override
+    public void close() {
+        try {
+            cdp.call(java.util.Optional.empty(), "Browser.close", Cdp.params(), java.time.Duration.ofSeconds(5));
+        } catch (IOException | InterruptedException e) {
+            // the process is ended below either way
+        }
+        cdp.close();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        deleteTree(profile);
+    }
+
+    static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary profile holds nothing of the case; the OS cleans its temp folder
+        }
+    }
+}

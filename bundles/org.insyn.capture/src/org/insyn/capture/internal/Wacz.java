@@ -1,0 +1,107 @@
+package org.insyn.capture.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import org.insyn.core.service.VerifyReport.Kind;
+import org.insyn.core.service.VerifyReport.Problem;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A capture as a WACZ 1.1.1 package for courts and reviewers: the WARC under archive/, a pages list, the
+ * screenshots, DOM, MHTML, media, manifest and timestamp token under capture/, and datapackage.json with every
+ * file's SHA-256.
+ */
+final class Wacz {
+    private static final String DATAPACKAGE = "datapackage.json";
+
+    private Wacz() {
+    }
+
+    static String path(String artifact) {
+        return artifact.equals("capture.warc.gz") ? "archive/data.warc.gz" : "capture/" + artifact;
+    }
+
+    static void write(Evidence evidence, OutputStream out) throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        evidence.artifacts().forEach(a -> files.put(path(a.name()), a.content()));
+        files.put(path(Evidence.MANIFEST), evidence.manifest());
+        evidence.timestampToken().ifPresent(t -> files.put(path(Evidence.TIMESTAMP), t));
+        ObjectNode header = Cdp.JSON.createObjectNode().put("format", "json-pages-1.0").put("id", "pages").put("title", "All Pages");
+        ObjectNode page = Cdp.JSON.createObjectNode().put("url", evidence.finalUrl()).put("ts", evidence.capturedAt().toString())
+                .put("title", evidence.title());
+        files.put("pages/pages.jsonl", (header + "\n" + page + "\n").getBytes(StandardCharsets.UTF_8));
+
+        ObjectNode pkg = Cdp.JSON.createObjectNode().put("profile", "data-package").put("wacz_version", "1.1.1")
+                .put("title", evidence.title()).put("created", Instant.now().toString()).put("software", evidence.tool())
+                .put("mainPageUrl", evidence.finalUrl()).put("mainPageDate", evidence.capturedAt().toString());
+        var resources = pkg.putArray("resources");
+        files.forEach((path, bytes) -> resources.addObject().put("name", path.substring(path.lastIndexOf('/') + 1))
+                .put("path", path).put("hash", "sha256:" + Hashes.sha256(bytes)).put("bytes", bytes.length));
+
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry(f.getKey()));
+                zip.write(f.getValue());
+                zip.closeEntry();
+            }
+            zip.putNextEntry(new ZipEntry(DATAPACKAGE));
+            zip.write(Cdp.JSON.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(pkg));
+            zip.closeEntry();
+        }
+    }
+
+    /** Checks a package: every file against datapackage.json, then the capture inside it (manifest, artifacts, timestamp). */
+    static List<Problem> verify(Path wacz) throws IOException {
+        Map<String, byte[]> files = new HashMap<>();
+        try (InputStream in = Files.newInputStream(wacz); ZipInputStream zip = new ZipInputStream(in)) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null;) {
+                files.put(e.getName(), zip.readAllBytes());
+            }
+        }
+        String where = wacz.getFileName().toString();
+        List<Problem> problems = new java.util.ArrayList<>();
+        byte[] pkg = files.get(DATAPACKAGE);
+        if (pkg == null) {
+            return List.of(new Problem(Kind.CAPTURE_MISMATCH, where + "/" + DATAPACKAGE, "the package has no datapackage.json"));
+        }
+        for (var r : Cdp.JSON.readTree(pkg).path("resources")) {
+            byte[] bytes = files.get(r.path("path").asText());
+            String hash = "sha256:" + (bytes == null ? "" : Hashes.sha256(bytes));
+            if (!hash.equals(r.path("hash").asText())) {
+                problems.add(new Problem(Kind.CAPTURE_MISMATCH, where + "/" + r.path("path").asText(),
+                        bytes == null ? "the file is missing" : "the file's hash is " + hash + ", datapackage.json says " + r.path("hash").asText()));
+            }
+        }
+        byte[] manifest = files.get(path(Evidence.MANIFEST));
+        if (manifest == null) {
+            problems.add(new Problem(Kind.CAPTURE_MISMATCH, where + "/" + Evidence.MANIFEST, "the package has no capture manifest"));
+            return problems;
+        }
+        // Inside a package the manifest is sealed by its datapackage entry and, above all, by the timestamp token.
+        String sealed = "";
+        for (var r : Cdp.JSON.readTree(pkg).path("resources")) {
+            if (r.path("path").asText().equals(path(Evidence.MANIFEST))) {
+                sealed = r.path("hash").asText().replaceFirst("^sha256:", "");
+            }
+        }
+        problems.addAll(new CaptureVerifier().verify(where, manifest, sealed, Map.of(),
+                name -> Optional.ofNullable(files.get(path(name))), Optional.ofNullable(files.get(path(Evidence.TIMESTAMP)))));
+        return problems;
+    }
+}
