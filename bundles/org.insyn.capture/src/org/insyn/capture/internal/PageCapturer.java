@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -183,10 +182,9 @@ final class PageCapturer {
                 key = "capture.tls";
             } else if (code.equals("ERR_TOO_MANY_REDIRECTS")) {
                 key = "capture.redirectLoop";
-            } else if (code.equals("ERR_ABORTED") && mainResponse.isPresent()
-                    && !PAGE_TYPES.contains(mediaType(mainResponse.get().path("mimeType").asText()))) {
+            } else if (code.equals("ERR_ABORTED") && download().isPresent()) {
                 key = "capture.notAPage";
-                detail = mainResponse.get().path("mimeType").asText();
+                detail = download().get();
             } else if (Set.of("ERR_NAME_NOT_RESOLVED", "ERR_CONNECTION_REFUSED", "ERR_CONNECTION_RESET",
                     "ERR_CONNECTION_TIMED_OUT", "ERR_ADDRESS_UNREACHABLE", "ERR_INTERNET_DISCONNECTED",
                     "ERR_CONNECTION_CLOSED", "ERR_EMPTY_RESPONSE", "ERR_TIMED_OUT").contains(code)) {
@@ -195,6 +193,14 @@ final class PageCapturer {
                 key = "capture.failed";
             }
             return InsynException.invalid(key, url, detail);
+        }
+
+        /** The media type of the page's own response when it was a file Chromium would download rather than show. */
+        private Optional<String> download() {
+            synchronized (exchanges) {
+                return exchanges.stream().filter(e -> e.url().equals(url) && e.status() / 100 == 2).map(Exchange::mediaType)
+                        .filter(t -> !PAGE_TYPES.contains(t)).findFirst().map(t -> t.isEmpty() ? "application/octet-stream" : t);
+            }
         }
 
         private void event(String method, JsonNode params) {
@@ -376,10 +382,6 @@ final class PageCapturer {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    private static String mediaType(String mime) {
-        return mime.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
     }
 
     /** A request Chromium has sent and not yet finished. */
