@@ -75,8 +75,8 @@ public final class CaptureTesting {
                 files.get(name)[files.get(name).length / 2] ^= 1;
             }
             Map<String, String> recorded = evidence.artifacts().stream().collect(Collectors.toMap(Artifact::name, Artifact::sha256));
-            return new CaptureVerifier().verify("capture 1", files.get(Evidence.MANIFEST), evidence.manifestSha256(), recorded,
-                    n -> Optional.ofNullable(files.get(n)), Optional.ofNullable(files.get(Evidence.TIMESTAMP)));
+            return new CaptureVerifier().verify("capture 1", () -> files.get(Evidence.MANIFEST), evidence.manifestSha256(),
+                    recorded, n -> Optional.ofNullable(files.get(n)).orElseThrow(), Optional.ofNullable(files.get(Evidence.TIMESTAMP)));
         }
 
         public Path wacz(Path file) throws IOException {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -32,22 +33,29 @@ final class CaptureVerifier {
 
     /**
      * @param where         how the problems name the capture ("capture 12")
-     * @param manifest      the manifest's bytes as stored
+     * @param manifest      reads the manifest's bytes as stored
      * @param sealedSha256  the manifest hash recorded when it was sealed
      * @param recorded      artifact hashes recorded beside the manifest (by name), empty when there are none
-     * @param content       an artifact's bytes by name, empty when it is missing
+     * @param content       reads an artifact's bytes by name; throws when it is missing or unreadable
      * @param token         the RFC 3161 token, when the capture was timestamped
      */
-    List<Problem> verify(String where, byte[] manifest, String sealedSha256, Map<String, String> recorded,
-            Function<String, Optional<byte[]>> content, Optional<byte[]> token) {
+    List<Problem> verify(String where, Supplier<byte[]> manifest, String sealedSha256, Map<String, String> recorded,
+            Function<String, byte[]> content, Optional<byte[]> token) {
         List<Problem> problems = new ArrayList<>();
-        if (!Hashes.sha256(manifest).equals(sealedSha256)) {
-            problems.add(problem(where, Evidence.MANIFEST, "the manifest's SHA-256 is " + Hashes.sha256(manifest)
+        byte[] sealed;
+        try {
+            sealed = manifest.get();
+        } catch (RuntimeException e) {
+            problems.add(problem(where, Evidence.MANIFEST, "the manifest cannot be read: " + e.getMessage()));
+            return problems;
+        }
+        if (!Hashes.sha256(sealed).equals(sealedSha256)) {
+            problems.add(problem(where, Evidence.MANIFEST, "the manifest's SHA-256 is " + Hashes.sha256(sealed)
                     + ", sealed as " + sealedSha256));
         }
         JsonNode listed;
         try {
-            listed = Cdp.JSON.readTree(manifest).path("artifacts");
+            listed = Cdp.JSON.readTree(sealed).path("artifacts");
         } catch (IOException e) {
             problems.add(problem(where, Evidence.MANIFEST, "the manifest cannot be read: " + e.getMessage()));
             listed = Cdp.JSON.createArrayNode();
@@ -55,18 +63,22 @@ final class CaptureVerifier {
         for (JsonNode a : listed) {
             String name = a.path("name").asText();
             String sha256 = a.path("sha256").asText();
-            Optional<byte[]> bytes = content.apply(name);
-            if (bytes.isEmpty()) {
-                problems.add(problem(where, name, "the artifact is missing"));
-            } else if (!Hashes.sha256(bytes.get()).equals(sha256) || bytes.get().length != a.path("bytes").asLong()) {
-                problems.add(problem(where, name, "the artifact's SHA-256 is " + Hashes.sha256(bytes.get()) + " ("
-                        + bytes.get().length + " bytes), the manifest says " + sha256 + " (" + a.path("bytes").asLong() + " bytes)"));
-            }
             if (recorded.containsKey(name) && !recorded.get(name).equals(sha256)) {
                 problems.add(problem(where, name, "the store records " + recorded.get(name) + ", the manifest " + sha256));
             }
+            byte[] bytes;
+            try {
+                bytes = content.apply(name);
+            } catch (RuntimeException e) {
+                problems.add(problem(where, name, "the artifact cannot be read: " + e.getMessage()));
+                continue;
+            }
+            if (!Hashes.sha256(bytes).equals(sha256) || bytes.length != a.path("bytes").asLong()) {
+                problems.add(problem(where, name, "the artifact's SHA-256 is " + Hashes.sha256(bytes) + " ("
+                        + bytes.length + " bytes), the manifest says " + sha256 + " (" + a.path("bytes").asLong() + " bytes)"));
+            }
         }
-        token.ifPresent(t -> checkToken(where, manifest, t, problems));
+        token.ifPresent(t -> checkToken(where, sealed, t, problems));
         return problems;
     }
 

@@ -16,6 +16,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
+import org.insyn.core.InsynException;
 import org.insyn.core.service.VerifyReport.Kind;
 import org.insyn.core.service.VerifyReport.Problem;
 
@@ -100,8 +101,9 @@ final class Wacz {
                 sealed = r.path("hash").asText().replaceFirst("^sha256:", "");
             }
         }
-        problems.addAll(new CaptureVerifier().verify(where, manifest, sealed, Map.of(),
-                name -> Optional.ofNullable(files.get(path(name))), Optional.ofNullable(files.get(path(Evidence.TIMESTAMP)))));
+        problems.addAll(new CaptureVerifier().verify(where, () -> manifest, sealed, Map.of(), name -> Optional
+                .ofNullable(files.get(path(name))).orElseThrow(() -> InsynException.notFound("artifact", name)),
+                Optional.ofNullable(files.get(path(Evidence.TIMESTAMP)))));
         return problems;
     }
 }

@@ -1,0 +1,173 @@
+package org.insyn.capture.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.insyn.core.InsynException;
+import org.insyn.core.model.Capture;
+import org.insyn.core.model.CaseFile;
+import org.insyn.core.model.Justification;
+import org.insyn.core.model.NetworkRequest;
+import org.insyn.core.service.BlobStore;
+import org.insyn.core.service.CaptureService;
+import org.insyn.core.service.Session;
+import org.insyn.core.service.VerifyReport;
+import org.insyn.core.service.VerifyReport.Problem;
+import org.insyn.core.service.Workspace;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+
+/**
+ * The capture service over Debian's Chromium (R7, R15, R17). The blobs go to the workspace's encrypted blob store
+ * first and the capture row last, in one transaction with its audit entry: until that row is written there is no
+ * capture, and a failure before it takes back the blobs this capture added.
+ */
+public final class ChromiumCaptureService implements CaptureService {
+    /** Preference of the RFC 3161 timestamp authority (system property or the workspace's preferences). */
+    public static final String TSA_PROPERTY = "insyn.capture.tsa";
+
+    private final Supplier<CaptureOptions> options;
+    private final Trackers trackers;
+    private final String tool;
+    private final ZoneId zone;
+
+    /** The OSGi component: Debian's Chromium, the built-in tracker list, the authority from {@value #TSA_PROPERTY}. */
+    public ChromiumCaptureService() {
+        this(() -> CaptureOptions.defaults().withTimestampAuthority(
+                Optional.ofNullable(System.getProperty(TSA_PROPERTY)).filter(s -> !s.isBlank()).map(URI::create)),
+                Trackers.builtIn(), "Insyn " + bundleVersion(), ZoneId.systemDefault());
+    }
+
+    public ChromiumCaptureService(Supplier<CaptureOptions> options, Trackers trackers, String tool, ZoneId zone) {
+        this.options = options;
+        this.trackers = trackers;
+        this.tool = tool;
+        this.zone = zone;
+    }
+
+    private static String bundleVersion() {
+        Bundle bundle = FrameworkUtil.getBundle(ChromiumCaptureService.class);
+        return bundle == null ? "development" : bundle.getVersion().toString();
+    }
+
+    @Override
+    public Capture capture(Workspace workspace, Session session, Request request) {
+        // R1: the case and its justification are checked before any request leaves the machine
+        CaseFile caseFile = session.caseFile(request.caseId());
+        Justification justification = session.justification(request.justificationId());
+        if (justification.caseId().filter(c -> c == caseFile.id()).isEmpty()) {
+            throw InsynException.invalid("capture.justificationNotForCase", justification.id(), caseFile.id());
+        }
+        Evidence evidence;
+        PageCapture page;
+        try {
+            page = new PageCapturer(options.get(), trackers).capture(request.url());
+            log(workspace, session, page);
+            evidence = new Sealer(tool, zone, options.get().timestampAuthority().map(TimestampClient::new)).seal(page,
+                    new CaptureContext(session.user().id(), caseFile.id(), justification.id(), request.hitId()));
+        } catch (IOException e) {
+            throw InsynException.invalid("capture.failed", request.url(), e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw InsynException.invalid("capture.failed", request.url(), "interrupted");
+        }
+        return store(workspace, session, request, evidence);
+    }
+
+    private Capture store(Workspace workspace, Session session, Request request, Evidence evidence) {
+        BlobStore blobs = workspace.blobs();
+        List<String> added = new ArrayList<>();
+        try {
+            Map<String, String> artifacts = new LinkedHashMap<>();
+            for (Artifact a : evidence.artifacts()) {
+                artifacts.put(a.name(), put(blobs, a.content(), added));
+            }
+            String manifest = put(blobs, evidence.manifest(), added);
+            return session.saveCapture(new Capture(0, request.caseId(), request.justificationId(), request.hitId(),
+                    evidence.url(), evidence.finalUrl(), evidence.httpStatus(), evidence.capturedAt(), evidence.zoneId(),
+                    session.user().id(), evidence.tool(), artifacts, manifest, evidence.timestampToken(),
+                    request.recordClass(), evidence.complete()));
+        } catch (RuntimeException e) {
+            added.forEach(blobs::delete);
+            throw e;
+        }
+    }
+
+    /** Puts the bytes and remembers their hash when they were not stored before (only those are taken back). */
+    private static String put(BlobStore blobs, byte[] content, List<String> added) {
+        String sha256 = Hashes.sha256(content);
+        boolean existed = blobs.exists(sha256);
+        String stored = blobs.put(new ByteArrayInputStream(content));
+        if (!existed) {
+            added.add(stored);
+        }
+        if (!stored.equals(sha256)) {
+            throw new InsynException(InsynException.Kind.INTEGRITY, Optional.empty(), "capture.failed", sha256, "blob store hash " + stored);
+        }
+        return stored;
+    }
+
+    /** R15: every request the page made, and every one blocked, goes to the network log. */
+    private static void log(Workspace workspace, Session session, PageCapture page) {
+        for (RequestLogEntry r : page.requests()) {
+            workspace.networkLog().record(new NetworkRequest(0, r.at(), session.user().id(), "capture", r.method(), r.url(),
+                    r.status(), r.bytes(), r.millis(), r.outcome(), Optional.empty()));
+        }
+    }
+
+    @Override
+    public VerifyReport verify(Workspace workspace, Session session) {
+        BlobStore blobs = workspace.blobs();
+        List<Problem> problems = new ArrayList<>();
+        long checked = 0;
+        CaptureVerifier verifier = new CaptureVerifier();
+        for (CaseFile c : session.cases()) {
+            for (Capture capture : session.captures(c.id())) {
+                checked += capture.artifacts().size() + 1;
+                problems.addAll(verifier.verify("capture " + capture.id(), () -> read(blobs, capture.manifestSha256()),
+                        capture.manifestSha256(), capture.artifacts(), name -> read(blobs, Optional
+                                .ofNullable(capture.artifacts().get(name)).orElseThrow(() -> InsynException.notFound("artifact", name))),
+                        capture.timestampToken()));
+            }
+        }
+        return new VerifyReport(0, checked, problems);
+    }
+
+    @Override
+    public void exportWacz(Workspace workspace, Capture capture, OutputStream out) {
+        BlobStore blobs = workspace.blobs();
+        byte[] manifest = read(blobs, capture.manifestSha256());
+        List<Artifact> artifacts = new ArrayList<>();
+        try {
+            for (var a : Cdp.JSON.readTree(manifest).path("artifacts")) {
+                artifacts.add(new Artifact(a.path("name").asText(), a.path("mediaType").asText(),
+                        read(blobs, capture.artifacts().get(a.path("name").asText())), a.path("sha256").asText()));
+            }
+            String title = Cdp.JSON.readTree(manifest).path("title").asText();
+            Wacz.write(new Evidence(capture.url(), capture.finalUrl(), capture.httpStatus(), title, capture.capturedAt(),
+                    capture.zoneId(), capture.tool(), capture.complete(), artifacts, manifest, capture.manifestSha256(),
+                    capture.timestampToken()), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] read(BlobStore blobs, String sha256) {
+        try (InputStream in = blobs.open(sha256)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
