@@ -5,11 +5,16 @@ import java.net.URI;
 import java.time.ZoneId;
 
 /** Captures a page and seals it: Chromium, then hashes, manifest and (when configured) the RFC 3161 timestamp. */
-final class EvidenceMaker {
+public final class EvidenceMaker {
     private final CaptureOptions options;
     private final Trackers trackers;
     private final String tool;
     private final ZoneId zone;
+
+    /** With the built-in tracker list. */
+    public EvidenceMaker(CaptureOptions options, String tool, ZoneId zone) {
+        this(options, Trackers.builtIn(), tool, zone);
+    }
 
     EvidenceMaker(CaptureOptions options, Trackers trackers, String tool, ZoneId zone) {
         this.options = options;
@@ -18,7 +23,7 @@ final class EvidenceMaker {
         this.zone = zone;
     }
 
-    Evidence make(URI url, CaptureContext context) throws IOException, InterruptedException {
+    public Evidence make(URI url, CaptureContext context) throws IOException, InterruptedException {
         PageCapture page = new PageCapturer(options, trackers).capture(url);
         return new Sealer(tool, zone, options.timestampAuthority().map(TimestampClient::new)).seal(page, context);
     }
