@@ -77,7 +77,7 @@ public final class ChromiumCaptureService implements CaptureService {
             evidence = new Sealer(tool, zone, options.get().timestampAuthority().map(TimestampClient::new)).seal(page,
                     new CaptureContext(session.user().id(), caseFile.id(), justification.id(), request.hitId()));
         } catch (IOException e) {
-            throw InsynException.invalid("capture.failed", request.url(), e.getMessage());
+            throw InsynException.invalid("capture.failed", request.url(), Sealer.reason(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw InsynException.invalid("capture.failed", request.url(), "interrupted");

@@ -112,7 +112,7 @@ final class PageCapturer {
                 throw new InsynException(InsynException.Kind.INVALID, Optional.empty(), e, "capture.noResponse", url,
                         options.loadTimeout().toSeconds());
             } catch (java.util.concurrent.ExecutionException e) {
-                throw new IOException("Page.navigate: " + e.getCause().getMessage(), e.getCause());
+                throw new IOException("Page.navigate: " + Sealer.reason(e.getCause()), e.getCause());
             }
             mainFrame = navigation.path("frameId").asText();
             String error = navigation.path("errorText").asText("");
@@ -161,7 +161,7 @@ final class PageCapturer {
             } catch (TimeoutException e) {
                 return Optional.of("the page had not finished loading after " + options.loadTimeout().toSeconds() + " s");
             } catch (java.util.concurrent.ExecutionException e) {
-                return Optional.of(e.getCause().getMessage());
+                return Optional.of(Sealer.reason(e.getCause()));
             }
             while (System.nanoTime() < deadline) {
                 long quiet = System.nanoTime() - lastActivity;

@@ -54,7 +54,7 @@ final class Sealer {
                 token = Optional.of(timestamps.get().timestamp(Hashes.sha256Bytes(manifest)));
             } catch (IOException e) {
                 throw new InsynException(InsynException.Kind.INVALID, Optional.empty(), e, "capture.timestamp",
-                        timestamps.get().authority(), e.getMessage());
+                        timestamps.get().authority(), reason(e));
             }
         }
         return new Evidence(page.url().toString(), page.finalUrl().toString(), page.httpStatus(), page.title(),
@@ -89,6 +89,11 @@ final class Sealer {
         artifacts.forEach(a -> files.addObject().put("name", a.name()).put("mediaType", a.mediaType())
                 .put("bytes", a.content().length).put("sha256", a.sha256()));
         return Cdp.JSON.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(m);
+    }
+
+    /** What went wrong, also for exceptions without a message (a refused connection has none). */
+    static String reason(Throwable e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** "media/01-photo.jpg": numbered in page order, the URL's last path segment made safe for a file name. */
