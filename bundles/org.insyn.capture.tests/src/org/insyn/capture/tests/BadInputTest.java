@@ -98,7 +98,8 @@ class BadInputTest {
 
     static Set<Path> profiles() throws IOException {
         try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return s.filter(p -> p.getFileName().toString().startsWith("insyn-chromium-")).collect(Collectors.toSet());
+            String own = "insyn-chromium-" + ProcessHandle.current().pid() + "-";
+            return s.filter(p -> p.getFileName().toString().startsWith(own)).collect(Collectors.toSet());
         }
     }
 

@@ -26,6 +26,7 @@ import org.insyn.core.InsynException;
  * the profile.
  */
 final class Chromium implements AutoCloseable {
+    static final String PROFILE_PREFIX = "insyn-chromium-";
     private static final Pattern DEVTOOLS = Pattern.compile("DevTools listening on (ws://\\S+)");
 
     /**
@@ -60,7 +61,8 @@ final class Chromium implements AutoCloseable {
         if (!Files.isExecutable(executable)) {
             throw InsynException.invalid("capture.chromiumMissing", executable);
         }
-        Path profile = Files.createTempDirectory("insyn-chromium-");
+        sweepProfiles();
+        Path profile = Files.createTempDirectory(PROFILE_PREFIX + ProcessHandle.current().pid() + "-");
         List<String> command = new ArrayList<>(List.of(executable.toString(), "--user-data-dir=" + profile,
                 "--remote-debugging-port=0", "--remote-debugging-address=127.0.0.1"));
         command.addAll(QUIET);
@@ -139,6 +141,17 @@ final class Chromium implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         deleteTree(profile);
+    }
+
+    /** Deletes the profiles of processes that were killed before they could delete them themselves. */
+    private static void sweepProfiles() throws IOException {
+        Pattern own = Pattern.compile(Pattern.quote(PROFILE_PREFIX) + "(\\d+)-.*");
+        try (Stream<Path> dirs = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            dirs.filter(d -> {
+                Matcher m = own.matcher(d.getFileName().toString());
+                return m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty();
+            }).forEach(Chromium::deleteTree);
+        }
     }
 
     static void deleteTree(Path dir) {
