@@ -32,6 +32,12 @@ public final class CaptureTesting {
                 .make(url, new CaptureContext("anna.investigator", 7, 42, Optional.empty())));
     }
 
+    /** The capture service as the product builds it, but on loopback only and with the given timestamp authority. */
+    public static org.insyn.core.service.CaptureService service(Optional<URI> tsa) {
+        return new ChromiumCaptureService(() -> CaptureOptions.defaults().withChromium(CaptureOptions.DEBIAN_CHROMIUM, LOOPBACK_ONLY)
+                .withTimestampAuthority(tsa), Trackers.builtIn(), "Insyn 1.0.0.test", ZoneId.of("Europe/Stockholm"));
+    }
+
     public static List<Problem> verifyWacz(Path wacz) throws IOException {
         return Wacz.verify(wacz);
     }

@@ -1,0 +1,210 @@
+package org.insyn.capture.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.insyn.capture.internal.CaptureTesting;
+import org.insyn.capture.internal.ChromiumCaptureService;
+import org.insyn.core.InsynException;
+import org.insyn.core.model.AuditAction;
+import org.insyn.core.model.AuditEntry;
+import org.insyn.core.model.Capture;
+import org.insyn.core.model.NetworkRequest;
+import org.insyn.core.model.NoticeChannel;
+import org.insyn.core.model.ReasonCategory;
+import org.insyn.core.model.RecordClass;
+import org.insyn.core.model.ReviewPolicy;
+import org.insyn.core.model.Role;
+import org.insyn.core.model.SearchMode;
+import org.insyn.core.model.Unit;
+import org.insyn.core.model.User;
+import org.insyn.core.service.CaptureService;
+import org.insyn.core.service.Session;
+import org.insyn.core.service.VerifyReport;
+import org.insyn.core.service.Workspace;
+import org.insyn.core.service.WorkspaceConfig;
+import org.insyn.core.service.WorkspaceProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+/** Captures stored in a real encrypted H2 workspace, opened through the store's DS service (R9, R15, R16, R17). */
+class CaptureStoreTest {
+    static final String SECRET = "Hemligsson-7731";
+    static Fixture site;
+    static LoopbackTsa tsa;
+
+    @TempDir
+    Path dir;
+    Workspace ws;
+    Session anna;
+    long caseId;
+    long justificationId;
+
+    @BeforeAll
+    static void serve() throws Exception {
+        site = new Fixture();
+        site.page("/post", "<!doctype html><html><head><title>Inlägg</title></head><body><h1>" + SECRET
+                + "</h1><img src='/bild.png'><script src='http://www.google-analytics.com:" + site.port() + "/ga.js'></script></body></html>");
+        site.file("/bild.png", "image/png", CaptureTest.png(30, 20));
+        tsa = new LoopbackTsa();
+    }
+
+    @AfterAll
+    static void stop() {
+        site.close();
+        tsa.close();
+    }
+
+    static <T> T service(Class<T> type) throws InterruptedException {
+        BundleContext context = FrameworkUtil.getBundle(ChromiumCaptureService.class).getBundleContext();
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
+        tracker.open();
+        T service = tracker.waitForService(10_000);
+        assertTrue(service != null, "DS offers " + type.getSimpleName());
+        return service;
+    }
+
+    @BeforeEach
+    void open() throws InterruptedException {
+        ws = service(WorkspaceProvider.class).open(WorkspaceConfig.embedded(dir, "korrekt häst".toCharArray()));
+        ws.saveUser("admin", new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true));
+        ws.saveUnit("admin", new Unit("north", "IFO Nord", ReviewPolicy.AFTER));
+        ws.saveUser("admin", new User("anna", "Anna", Set.of(Role.INVESTIGATOR), Set.of("north"), true));
+        anna = ws.session("anna");
+        caseId = anna.openCase("north", "Ekonomiskt bistånd").id();
+        anna.recordTransparencyNote(caseId, LocalDate.now(), NoticeChannel.IN_PERSON, "Anna");
+        justificationId = anna.justify(Optional.of(caseId), "north", ReasonCategory.INCORRECT_INFORMATION,
+                "Uppgifter i ansökan behöver kontrolleras mot öppna källor.", SearchMode.CLIENT).id();
+    }
+
+    @AfterEach
+    void close() {
+        ws.close();
+    }
+
+    Capture capture(CaptureService service, URI url) {
+        return service.capture(ws, anna, new CaptureService.Request(caseId, justificationId, Optional.empty(), url,
+                RecordClass.CLIENT_FILE));
+    }
+
+    Path blobFile(String sha256) {
+        return dir.resolve("blobs").resolve(sha256.substring(0, 2)).resolve(sha256);
+    }
+
+    @Test
+    void theProductOffersTheCaptureServiceThroughDs() throws InterruptedException {
+        assertInstanceOf(ChromiumCaptureService.class, service(CaptureService.class));
+    }
+
+    @Test
+    void R17_aCaptureIsStoredEncryptedWithItsAuditEntryAndItsRequestsLogged() throws Exception {
+        Capture c = capture(CaptureTesting.service(Optional.of(tsa.url())), site.url("/post"));
+        assertEquals(List.of(c.id()), anna.captures(caseId).stream().map(Capture::id).toList());
+        assertTrue(c.timestampToken().isPresent());
+        assertTrue(c.complete());
+        assertEquals("anna", c.operatorId());
+        assertEquals(Set.of("screenshot-full.png", "screenshot-viewport.png", "page.html", "page.mhtml", "capture.warc.gz",
+                "media/01-bild.png"), c.artifacts().keySet());
+        for (String hash : c.artifacts().values()) {
+            assertTrue(ws.blobs().exists(hash));
+            // R9: at rest the blob is encrypted, the page's text is not in it
+            assertFalse(new String(Files.readAllBytes(blobFile(hash)), StandardCharsets.ISO_8859_1).contains(SECRET));
+        }
+        String html = new String(ws.blobs().open(c.artifacts().get("page.html")).readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(html.contains(SECRET));
+        AuditEntry last = ws.audit().entries(Optional.of(caseId), 0, 1000).getLast();
+        assertEquals(AuditAction.CAPTURE_SAVED, last.action());
+        assertTrue(last.detail().contains(c.manifestSha256()), last.detail());
+        List<NetworkRequest> log = ws.networkLog().recent(100);
+        assertTrue(log.stream().anyMatch(r -> r.url().equals(site.url("/post").toString()) && r.outcome().equals("ok")
+                && r.purpose().equals("capture") && r.userId().equals("anna")), log::toString);
+        assertTrue(log.stream().anyMatch(r -> r.url().contains("google-analytics") && r.outcome().equals("blocked")), log::toString);
+        VerifyReport clean = CaptureTesting.service(Optional.empty()).verify(ws, anna);
+        assertEquals(List.of(), clean.problems());
+        assertTrue(ws.verify().clean());
+    }
+
+    @Test
+    void R17_verifyReportsEveryChangedArtifactKindAndTheManifest() throws Exception {
+        CaptureService service = CaptureTesting.service(Optional.of(tsa.url()));
+        Capture c = capture(service, site.url("/post"));
+        List<String> names = new ArrayList<>(c.artifacts().keySet());
+        names.add("manifest.json");
+        for (String name : names) {
+            String sha256 = name.equals("manifest.json") ? c.manifestSha256() : c.artifacts().get(name);
+            Path file = blobFile(sha256);
+            byte[] original = Files.readAllBytes(file);
+            byte[] changed = original.clone();
+            changed[changed.length / 2] ^= 1;
+            Files.write(file, changed);
+            List<VerifyReport.Problem> problems = service.verify(ws, anna).problems();
+            assertTrue(problems.stream().anyMatch(p -> p.where().equals("capture " + c.id() + "/" + name)), name + ": " + problems);
+            Files.write(file, original);
+        }
+        assertEquals(List.of(), service.verify(ws, anna).problems());
+    }
+
+    @Test
+    void R17_theWaczExportOfAStoredCaptureVerifies() throws Exception {
+        CaptureService service = CaptureTesting.service(Optional.of(tsa.url()));
+        Capture c = capture(service, site.url("/post"));
+        Path wacz = dir.resolve("c.wacz");
+        try (var out = Files.newOutputStream(wacz)) {
+            service.exportWacz(ws, c, out);
+        }
+        assertEquals(List.of(), CaptureTesting.verifyWacz(wacz));
+    }
+
+    @Test
+    void aRefusedOrFailedCaptureLeavesNoCaptureAndNoBlob() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        InsynException unreachable = assertThrows(InsynException.class,
+                () -> capture(CaptureTesting.service(Optional.empty()), URI.create("http://127.0.0.1:" + closed + "/")));
+        assertEquals("capture.unreachable", unreachable.key());
+        // the page is fetched, but the timestamp authority is down: nothing may stay half-written
+        InsynException unsealed = assertThrows(InsynException.class,
+                () -> capture(CaptureTesting.service(Optional.of(URI.create("http://127.0.0.1:" + closed + "/tsa"))), site.url("/post")));
+        assertEquals("capture.timestamp", unsealed.key(), unsealed.getMessage());
+        assertEquals(List.of(), anna.captures(caseId));
+        assertEquals(List.of(), ws.blobs().list());
+        try (Stream<Path> files = Files.walk(dir.resolve("blobs"))) {
+            assertEquals(0, files.filter(Files::isRegularFile).count());
+        }
+    }
+
+    @Test
+    void R1_aCaptureNeedsTheJustificationOfItsOwnCase() {
+        long other = anna.openCase("north", "Annat ärende").id();
+        int requestsBefore = site.seen.size();
+        InsynException e = assertThrows(InsynException.class, () -> CaptureTesting.service(Optional.empty()).capture(ws, anna,
+                new CaptureService.Request(other, justificationId, Optional.empty(), site.url("/post"), RecordClass.CLIENT_FILE)));
+        assertEquals("capture.justificationNotForCase", e.key());
+        assertEquals(requestsBefore, site.seen.size(), "no request left the machine");
+    }
+}
