@@ -1,0 +1,187 @@
+package org.insyn.capture.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.insyn.capture.internal.CaptureTesting;
+import org.insyn.capture.internal.ChromiumCaptureService;
+import org.insyn.core.model.Capture;
+import org.insyn.core.model.NoticeChannel;
+import org.insyn.core.model.ReasonCategory;
+import org.insyn.core.model.ReviewPolicy;
+import org.insyn.core.model.Role;
+import org.insyn.core.model.SearchMode;
+import org.insyn.core.model.Unit;
+import org.insyn.core.model.User;
+import org.insyn.core.service.Session;
+import org.insyn.core.service.Workspace;
+import org.insyn.core.service.WorkspaceConfig;
+import org.insyn.core.service.WorkspaceProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.wiring.BundleWire;
+import org.osgi.framework.wiring.BundleWiring;
+
+/**
+ * A real process capturing pages, killed with SIGKILL (with its Chromium) at random moments, again and again:
+ * afterwards every capture in the store is whole and verifies, every capture it reported is there, and the audit
+ * chain and the blobs verify.
+ */
+class CaptureKillTest {
+    static final String PASSPHRASE = "avbrott-mitt-i";
+    static final int KILLS = 6;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void R17_aKilledCaptureLeavesAWholeCaptureOrNone() throws Exception {
+        WorkspaceProvider provider = CaptureStoreTest.service(WorkspaceProvider.class);
+        long caseId;
+        long justificationId;
+        try (Workspace ws = provider.open(WorkspaceConfig.embedded(dir, PASSPHRASE.toCharArray()))) {
+            ws.saveUser("admin", new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true));
+            ws.saveUnit("admin", new Unit("north", "IFO Nord", ReviewPolicy.AFTER));
+            ws.saveUser("admin", new User("anna", "Anna", Set.of(Role.INVESTIGATOR), Set.of("north"), true));
+            Session anna = ws.session("anna");
+            caseId = anna.openCase("north", "Avbrott").id();
+            anna.recordTransparencyNote(caseId, LocalDate.now(), NoticeChannel.LETTER, "Anna");
+            justificationId = anna.justify(Optional.of(caseId), "north", ReasonCategory.OTHER,
+                    "Prov av sparning som avbryts mitt i.", SearchMode.CLIENT).id();
+        }
+        Random random = new Random(20261124L);
+        Set<Long> reported = new LinkedHashSet<>();
+        long oneCapture = 0;
+        try (Fixture site = new Fixture(); LoopbackTsa tsa = new LoopbackTsa()) {
+            site.page("/post", "<html><head><title>Inlägg</title></head><body><h1>Inlägg</h1><img src='/a.png'></body></html>");
+            site.file("/a.png", "image/png", CaptureTest.png(64, 64));
+            String classPath = childClassPath();
+            for (int round = 0; round < KILLS; round++) {
+                ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-XX:TieredStopAtLevel=1", "-cp", classPath, CaptureLoop.class.getName(), dir.toString(),
+                        Long.toString(caseId), Long.toString(justificationId), site.url("/post").toString(), tsa.url().toString());
+                pb.redirectErrorStream(true);
+                Process child = pb.start();
+                BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+                List<String> early = new ArrayList<>();
+                String line;
+                while ((line = lines.readLine()) != null && !line.equals("ready")) {
+                    early.add(line);
+                }
+                assertEquals("ready", line, () -> "the child did not start: " + String.join("\n", early));
+                // read its reports in the background, kill it (and its Chromium) at a random moment of a capture
+                CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
+                    try {
+                        for (String l; (l = lines.readLine()) != null;) {
+                            if (l.startsWith("capture ")) {
+                                synchronized (reported) {
+                                    reported.add(Long.parseLong(l.substring(8)));
+                                }
+                            }
+                        }
+                    } catch (IOException e) {
+                        // the pipe breaks when the child is killed
+                    }
+                });
+                if (round == 0) {
+                    // the first round lets one capture finish, to learn how long one takes on this machine
+                    long start = System.nanoTime();
+                    while (reportedCount(reported) == 0 && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(90)) {
+                        Thread.sleep(20);
+                    }
+                    assertEquals(1, reportedCount(reported), "the first capture was stored");
+                    oneCapture = Math.max(500, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                } else {
+                    Thread.sleep(random.nextLong(oneCapture * 6 / 5));
+                }
+                List<ProcessHandle> family = new ArrayList<>(child.descendants().toList());
+                child.destroyForcibly();
+                family.forEach(ProcessHandle::destroyForcibly);
+                assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+                reader.get(30, TimeUnit.SECONDS);
+                check(provider, caseId, reported);
+            }
+        }
+    }
+
+    private static int reportedCount(Set<Long> reported) {
+        synchronized (reported) {
+            return reported.size();
+        }
+    }
+
+    private void check(WorkspaceProvider provider, long caseId, Set<Long> reported) {
+        try (Workspace ws = provider.open(WorkspaceConfig.embedded(dir, PASSPHRASE.toCharArray()))) {
+            Session anna = ws.session("anna");
+            List<Long> stored = anna.captures(caseId).stream().map(Capture::id).toList();
+            synchronized (reported) {
+                assertTrue(stored.containsAll(reported), "reported " + reported + ", stored " + stored);
+            }
+            assertEquals(List.of(), CaptureTesting.service(Optional.empty()).verify(ws, anna).problems());
+            assertTrue(ws.verify().clean(), () -> ws.verify().problems().toString());
+        }
+    }
+
+    /** The class path of the capture bundle, its tests, the store and everything they are wired to. */
+    static String childClassPath() throws IOException {
+        Set<Bundle> bundles = new LinkedHashSet<>();
+        collect(FrameworkUtil.getBundle(ChromiumCaptureService.class), bundles);
+        collect(FrameworkUtil.getBundle(WorkspaceProvider.class), bundles);
+        for (Bundle b : FrameworkUtil.getBundle(ChromiumCaptureService.class).getBundleContext().getBundles()) {
+            if (b.getSymbolicName().equals("org.insyn.store")) {
+                collect(b, bundles);
+            }
+        }
+        Set<String> entries = new LinkedHashSet<>();
+        String area = FrameworkUtil.getBundle(ChromiumCaptureService.class).getBundleContext().getProperty("osgi.install.area");
+        Path install = area == null ? Path.of("").toAbsolutePath() : Path.of(area.substring(area.indexOf("file:") + 5));
+        for (Bundle b : bundles) {
+            String location = b.getLocation();
+            Path p = install.resolve(location.substring(location.indexOf("file:") + 5)).normalize();
+            if (Files.isDirectory(p)) {
+                // a reactor project: classes under target/, resources (db/migration) at its root
+                for (String out : new String[] { "target/classes", "target/test-classes" }) {
+                    if (Files.isDirectory(p.resolve(out))) {
+                        entries.add(p.resolve(out).toString());
+                    }
+                }
+                entries.add(p.toString());
+            } else {
+                entries.add(p.toString());
+            }
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static void collect(Bundle b, Set<Bundle> into) {
+        if (b.getBundleId() == 0 || !into.add(b)) {
+            return;
+        }
+        BundleWiring wiring = b.adapt(BundleWiring.class);
+        for (BundleWire w : wiring.getRequiredWires(null)) {
+            collect(w.getProviderWiring().getBundle(), into);
+        }
+        for (BundleWire w : wiring.getProvidedWires("osgi.wiring.host")) {
+            collect(w.getRequirerWiring().getBundle(), into);
+        }
+    }
+}
