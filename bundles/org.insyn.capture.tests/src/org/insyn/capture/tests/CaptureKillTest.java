@@ -75,9 +75,10 @@ class CaptureKillTest {
             site.page("/post", "<html><head><title>Inlägg</title></head><body><h1>Inlägg</h1><img src='/a.png'></body></html>");
             site.file("/a.png", "image/png", CaptureTest.png(64, 64));
             String classPath = childClassPath();
+            Path tmp = Files.createDirectories(dir.resolve("tmp"));
             for (int round = 0; round < KILLS; round++) {
                 ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-XX:TieredStopAtLevel=1", "-cp", classPath, CaptureLoop.class.getName(), dir.toString(),
+                        "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + tmp, "-cp", classPath, CaptureLoop.class.getName(), dir.toString(),
                         Long.toString(caseId), Long.toString(justificationId), site.url("/post").toString(), tsa.url().toString());
                 pb.redirectErrorStream(true);
                 Process child = pb.start();
@@ -119,6 +120,10 @@ class CaptureKillTest {
                 assertTrue(child.waitFor(30, TimeUnit.SECONDS));
                 reader.get(30, TimeUnit.SECONDS);
                 check(provider, caseId, reported);
+                try (var profiles = Files.list(tmp)) {
+                    // each child deletes the Chromium profiles its killed predecessors left behind
+                    assertTrue(profiles.filter(p -> p.getFileName().toString().startsWith("insyn-chromium-")).count() <= 1);
+                }
             }
         }
     }
