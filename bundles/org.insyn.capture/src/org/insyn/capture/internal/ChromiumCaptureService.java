@@ -19,6 +19,8 @@ import org.insyn.core.model.Capture;
 import org.insyn.core.model.CaseFile;
 import org.insyn.core.model.Justification;
 import org.insyn.core.model.NetworkRequest;
+import org.insyn.core.model.Unit;
+import org.insyn.core.policy.Policy;
 import org.insyn.core.service.BlobStore;
 import org.insyn.core.service.CaptureService;
 import org.insyn.core.service.Session;
@@ -41,6 +43,7 @@ public final class ChromiumCaptureService implements CaptureService {
     private final Trackers trackers;
     private final String tool;
     private final ZoneId zone;
+    private final Policy policy = new Policy();
 
     /** The OSGi component: Debian's Chromium, the built-in tracker list, the authority from {@value #TSA_PROPERTY}. */
     public ChromiumCaptureService() {
@@ -63,12 +66,16 @@ public final class ChromiumCaptureService implements CaptureService {
 
     @Override
     public Capture capture(Workspace workspace, Session session, Request request) {
-        // R1: the case and its justification are checked before any request leaves the machine
+        // R1, R2, R4: a capture fetches the page again, so it is held to the rules of a search, before any request
         CaseFile caseFile = session.caseFile(request.caseId());
         Justification justification = session.justification(request.justificationId());
         if (justification.caseId().filter(c -> c == caseFile.id()).isEmpty()) {
             throw InsynException.invalid("capture.justificationNotForCase", justification.id(), caseFile.id());
         }
+        Unit unit = workspace.units().stream().filter(u -> u.id().equals(justification.unitId())).findFirst()
+                .orElseThrow(() -> InsynException.notFound("unit", justification.unitId()));
+        policy.checkSearch(session.user(), unit, Optional.of(justification), session.reviews(justification.id()),
+                session.transparencyNote(caseFile.id()));
         Evidence evidence;
         PageCapture page;
         try {
