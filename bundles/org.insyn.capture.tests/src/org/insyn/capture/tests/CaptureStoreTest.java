@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.insyn.capture.internal.CaptureTesting;
 import org.insyn.capture.internal.ChromiumCaptureService;
 import org.insyn.core.InsynException;
+import org.insyn.core.Rule;
 import org.insyn.core.model.AuditAction;
 import org.insyn.core.model.AuditEntry;
 import org.insyn.core.model.Capture;
@@ -29,6 +30,7 @@ import org.insyn.core.model.NetworkRequest;
 import org.insyn.core.model.NoticeChannel;
 import org.insyn.core.model.ReasonCategory;
 import org.insyn.core.model.RecordClass;
+import org.insyn.core.model.ReviewDecision;
 import org.insyn.core.model.ReviewPolicy;
 import org.insyn.core.model.Role;
 import org.insyn.core.model.SearchMode;
@@ -196,6 +198,27 @@ class CaptureStoreTest {
         try (Stream<Path> files = Files.walk(dir.resolve("blobs"))) {
             assertEquals(0, files.filter(Files::isRegularFile).count());
         }
+    }
+
+    @Test
+    void R4_aCaptureWithoutTransparencyNoteIsRefusedBeforeAnyRequest() {
+        long untold = anna.openCase("north", "Ingen information än").id();
+        long j = anna.justify(Optional.of(untold), "north", ReasonCategory.INCORRECT_INFORMATION,
+                "Uppgifter i ansökan behöver kontrolleras mot öppna källor.", SearchMode.CLIENT).id();
+        int requestsBefore = site.seen.size();
+        InsynException e = assertThrows(InsynException.class, () -> CaptureTesting.service(Optional.empty()).capture(ws, anna,
+                new CaptureService.Request(untold, j, Optional.empty(), site.url("/post"), RecordClass.CLIENT_FILE)));
+        assertEquals(Optional.of(Rule.R4), e.rule(), e.getMessage());
+        assertEquals(requestsBefore, site.seen.size(), "no request left the machine");
+    }
+
+    @Test
+    void R2_aCaptureUnderARejectedJustificationIsRefused() {
+        ws.saveUser("admin", new User("sara", "Sara", Set.of(Role.SUPERVISOR), Set.of("north"), true));
+        ws.session("sara").review(justificationId, ReviewDecision.REJECT, "Inte motiverat.");
+        InsynException e = assertThrows(InsynException.class, () -> capture(CaptureTesting.service(Optional.empty()), site.url("/post")));
+        assertEquals(Optional.of(Rule.R2), e.rule(), e.getMessage());
+        assertEquals(List.of(), anna.captures(caseId));
     }
 
     @Test
