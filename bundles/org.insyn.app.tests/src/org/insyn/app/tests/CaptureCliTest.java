@@ -1,0 +1,133 @@
+package org.insyn.app.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.insyn.app.CaptureCommand;
+import org.insyn.app.Cli;
+import org.insyn.app.VerifyCommand;
+import org.insyn.core.model.Capture;
+import org.insyn.core.model.NoticeChannel;
+import org.insyn.core.model.ReasonCategory;
+import org.insyn.core.model.ReviewPolicy;
+import org.insyn.core.model.Role;
+import org.insyn.core.model.SearchMode;
+import org.insyn.core.model.Unit;
+import org.insyn.core.model.User;
+import org.insyn.core.service.CaptureService;
+import org.insyn.core.service.Session;
+import org.insyn.core.service.Workspace;
+import org.insyn.core.service.WorkspaceConfig;
+import org.insyn.core.service.WorkspaceProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import com.sun.net.httpserver.HttpServer;
+
+/** {@code insyn cli capture} and {@code insyn cli verify} on a real workspace, with the services DS offers. */
+class CaptureCliTest {
+    static final String PASSPHRASE = "kommandorad";
+    static final Map<String, String> ENV = Map.of("INSYN_PASSPHRASE", PASSPHRASE);
+
+    @TempDir
+    Path dir;
+
+    static <T> Supplier<T> service(Class<T> type) {
+        return () -> {
+            BundleContext context = FrameworkUtil.getBundle(Cli.class).getBundleContext();
+            ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
+            tracker.open();
+            try {
+                T service = tracker.waitForService(10_000);
+                assertNotNull(service, "DS offers " + type.getSimpleName());
+                return service;
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    int run(String... args) {
+        out.reset();
+        Cli cli = new Cli("1", List.of(new CaptureCommand(service(WorkspaceProvider.class), service(CaptureService.class), ENV),
+                new VerifyCommand(service(WorkspaceProvider.class), service(CaptureService.class), ENV)));
+        return cli.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void capturePrintsTheIdAndEveryHashAndVerifyFindsAChangedArtifact() throws Exception {
+        long caseId;
+        long justificationId;
+        try (Workspace ws = service(WorkspaceProvider.class).get().open(WorkspaceConfig.embedded(dir, PASSPHRASE.toCharArray()))) {
+            ws.saveUser("admin", new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true));
+            ws.saveUnit("admin", new Unit("north", "IFO Nord", ReviewPolicy.AFTER));
+            ws.saveUser("admin", new User("anna", "Anna", Set.of(Role.INVESTIGATOR), Set.of("north"), true));
+            Session anna = ws.session("anna");
+            caseId = anna.openCase("north", "Kommandorad").id();
+            anna.recordTransparencyNote(caseId, LocalDate.now(), NoticeChannel.LETTER, "Anna");
+            justificationId = anna.justify(Optional.of(caseId), "north", ReasonCategory.OTHER,
+                    "Dokumentera ett inlägg som rör ärendet.", SearchMode.CLIENT).id();
+        }
+        HttpServer site = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        site.createContext("/", e -> {
+            byte[] page = "<html><head><title>Inlägg</title></head><body><h1>Ett inlägg</h1></body></html>".getBytes(StandardCharsets.UTF_8);
+            e.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            e.sendResponseHeaders(200, page.length);
+            try (OutputStream o = e.getResponseBody()) {
+                o.write(page);
+            }
+        });
+        site.start();
+        String url = "http://127.0.0.1:" + site.getAddress().getPort() + "/inlagg";
+        try {
+            assertEquals(Cli.OK, run("capture", "--workspace", dir.toString(), "--user", "anna", "--case", Long.toString(caseId),
+                    "--justification", Long.toString(justificationId), url), this::out);
+        } finally {
+            site.stop(0);
+        }
+        String printed = out();
+        Capture stored;
+        try (Workspace ws = service(WorkspaceProvider.class).get().open(WorkspaceConfig.embedded(dir, PASSPHRASE.toCharArray()))) {
+            stored = ws.session("anna").captures(caseId).getFirst();
+        }
+        assertTrue(printed.startsWith("capture " + stored.id() + "\n"), printed);
+        assertTrue(printed.contains(stored.manifestSha256() + "  manifest.json"), printed);
+        stored.artifacts().forEach((name, hash) -> assertTrue(printed.contains(hash + "  " + name), name + " in " + printed));
+
+        assertEquals(Cli.OK, run("verify", "--workspace", dir.toString(), "--user", "anna"), this::out);
+        assertTrue(out().contains("all intact"), out());
+
+        String html = stored.artifacts().get("page.html");
+        Path blob = dir.resolve("blobs").resolve(html.substring(0, 2)).resolve(html);
+        byte[] b = Files.readAllBytes(blob);
+        b[b.length / 2] ^= 1;
+        Files.write(blob, b);
+        assertEquals(1, run("verify", "--workspace", dir.toString(), "--user", "anna"), this::out);
+        assertTrue(out().contains("capture " + stored.id() + "/page.html"), out());
+    }
+}
