@@ -28,14 +28,15 @@ public final class CaptureTesting {
     public static Sealed capture(URI url, Optional<URI> tsa, UnaryOperator<CaptureOptions> tune) throws IOException, InterruptedException {
         CaptureOptions options = tune.apply(CaptureOptions.defaults().withChromium(CaptureOptions.DEBIAN_CHROMIUM, LOOPBACK_ONLY)
                 .withTimestampAuthority(tsa));
-        return new Sealed(new EvidenceMaker(options, Trackers.builtIn(), "Insyn 1.0.0.test", ZoneId.of("Europe/Stockholm"))
-                .make(url, new CaptureContext("anna.investigator", 7, 42, Optional.empty())));
+        PageCapture page = new PageCapturer(options, Trackers.builtIn()).capture(url);
+        return new Sealed(new Sealer("Insyn 1.0.0.test", ZoneId.of("Europe/Stockholm"), options.timestampAuthority()
+                .map(TimestampClient::new)).seal(page, new CaptureContext("anna.investigator", 7, 42, Optional.empty())));
     }
 
     /** The capture service as the product builds it, but on loopback only and with the given timestamp authority. */
     public static org.insyn.core.service.CaptureService service(Optional<URI> tsa) {
         return new ChromiumCaptureService(() -> CaptureOptions.defaults().withChromium(CaptureOptions.DEBIAN_CHROMIUM, LOOPBACK_ONLY)
-                .withTimestampAuthority(tsa), Trackers.builtIn(), "Insyn 1.0.0.test", ZoneId.of("Europe/Stockholm"));
+                .withTimestampAuthority(tsa), "Insyn 1.0.0.test", ZoneId.of("Europe/Stockholm"));
     }
 
     public static List<Problem> verifyWacz(Path wacz) throws IOException {

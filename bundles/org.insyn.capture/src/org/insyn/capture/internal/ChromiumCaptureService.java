@@ -49,12 +49,13 @@ public final class ChromiumCaptureService implements CaptureService {
     public ChromiumCaptureService() {
         this(() -> CaptureOptions.defaults().withTimestampAuthority(
                 Optional.ofNullable(System.getProperty(TSA_PROPERTY)).filter(s -> !s.isBlank()).map(URI::create)),
-                Trackers.builtIn(), "Insyn " + bundleVersion(), ZoneId.systemDefault());
+                "Insyn " + bundleVersion(), ZoneId.systemDefault());
     }
 
-    public ChromiumCaptureService(Supplier<CaptureOptions> options, Trackers trackers, String tool, ZoneId zone) {
+    /** With the options read at each capture, the built-in tracker list, the tool's name and the local time zone. */
+    public ChromiumCaptureService(Supplier<CaptureOptions> options, String tool, ZoneId zone) {
         this.options = options;
-        this.trackers = trackers;
+        this.trackers = Trackers.builtIn();
         this.tool = tool;
         this.zone = zone;
     }
