@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -19,7 +20,9 @@ import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -42,6 +45,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.netpreserve.jwarc.WarcReader;
+import org.netpreserve.jwarc.WarcResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,6 +66,11 @@ class BadInputTest {
         site.route("/loop", e -> {
             e.getResponseHeaders().set("Location", "/loop");
             e.sendResponseHeaders(302, -1);
+            e.close();
+        });
+        site.route("/moved", e -> {
+            e.getResponseHeaders().set("Location", "/tall");
+            e.sendResponseHeaders(301, -1);
             e.close();
         });
         site.route("/error", e -> Fixture.send(e, 500, "text/html", "<html><body><h1>Internal error</h1></body></html>".getBytes(StandardCharsets.UTF_8)));
@@ -154,7 +164,26 @@ class BadInputTest {
             JsonNode manifest = JSON.readTree(sealed.evidence().manifest());
             assertEquals(c[1], manifest.path("httpStatus").asInt());
             assertTrue(new String(sealed.artifact("page.html"), StandardCharsets.UTF_8).contains((String) c[2]));
-            assertEquals(java.util.List.of(), sealed.verify());
+            assertEquals(List.of(), sealed.verify());
+        }
+    }
+
+    @Test
+    void aRedirectIsFollowedAndBothUrlsAndEveryHopAreKept() throws Exception {
+        var sealed = CaptureTesting.capture(site.url("/moved"), Optional.empty(), o -> o);
+        JsonNode manifest = JSON.readTree(sealed.evidence().manifest());
+        assertEquals(site.url("/moved").toString(), manifest.path("url").asText());
+        assertEquals(site.url("/tall").toString(), manifest.path("finalUrl").asText());
+        assertEquals(200, manifest.path("httpStatus").asInt());
+        assertTrue(manifest.path("requests").findValues("status").stream().anyMatch(s -> s.asInt() == 301), manifest.toString());
+        try (var reader = new WarcReader(new ByteArrayInputStream(sealed.artifact("capture.warc.gz")))) {
+            List<Integer> statuses = new ArrayList<>();
+            for (var record : reader) {
+                if (record instanceof WarcResponse r) {
+                    statuses.add(r.http().status());
+                }
+            }
+            assertTrue(statuses.contains(301) && statuses.contains(200), statuses.toString());
         }
     }
 

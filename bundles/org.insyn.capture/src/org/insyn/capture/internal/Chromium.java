@@ -7,9 +7,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -75,8 +77,8 @@ final class Chromium implements AutoCloseable {
         try {
             URI url = devToolsUrl(process);
             Cdp cdp = new Cdp(url);
-            String version = cdp.call(java.util.Optional.empty(), "Browser.getVersion", Cdp.params(),
-                    java.time.Duration.ofSeconds(10)).path("product").asText();
+            String version = cdp.call(Optional.empty(), "Browser.getVersion", Cdp.params(),
+                    Duration.ofSeconds(10)).path("product").asText();
             return new Chromium(process, profile, cdp, version);
         } catch (IOException | RuntimeException | InterruptedException e) {
             process.destroyForcibly();
@@ -127,7 +129,7 @@ final class Chromium implements AutoCloseable {
     @Override
     public void close() {
         try {
-            cdp.call(java.util.Optional.empty(), "Browser.close", Cdp.params(), java.time.Duration.ofSeconds(5));
+            cdp.call(Optional.empty(), "Browser.close", Cdp.params(), Duration.ofSeconds(5));
         } catch (IOException | InterruptedException e) {
             // the process is ended below either way
         }

@@ -3,6 +3,7 @@ package org.insyn.capture.internal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,6 +21,6 @@ record Exchange(Instant at, URI url, String method, List<Map.Entry<String, Strin
 
     /** The media type without parameters, lower-case; empty when the response had none. */
     String mediaType() {
-        return responseHeader("Content-Type").map(t -> t.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT)).orElse("");
+        return responseHeader("Content-Type").map(t -> t.split(";", 2)[0].trim().toLowerCase(Locale.ROOT)).orElse("");
     }
 }

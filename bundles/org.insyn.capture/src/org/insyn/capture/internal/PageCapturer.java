@@ -2,6 +2,7 @@ package org.insyn.capture.internal;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +15,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -111,7 +114,7 @@ final class PageCapturer {
             } catch (TimeoutException e) {
                 throw new InsynException(InsynException.Kind.INVALID, Optional.empty(), e, "capture.noResponse", url,
                         options.loadTimeout().toSeconds());
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 throw new IOException("Page.navigate: " + Sealer.reason(e.getCause()), e.getCause());
             }
             mainFrame = navigation.path("frameId").asText();
@@ -160,7 +163,7 @@ final class PageCapturer {
                 loaded.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
                 return Optional.of("the page had not finished loading after " + options.loadTimeout().toSeconds() + " s");
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 return Optional.of(Sealer.reason(e.getCause()));
             }
             while (System.nanoTime() < deadline) {
@@ -297,7 +300,7 @@ final class PageCapturer {
                             JsonNode b = call("Fetch.getResponseBody", Cdp.params().put("requestId", id));
                             String data = b.path("body").asText();
                             body = b.path("base64Encoded").asBoolean() ? Base64.getDecoder().decode(data)
-                                    : data.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                                    : data.getBytes(StandardCharsets.UTF_8);
                         } catch (IOException e) {
                             truncated = true;
                         }
@@ -306,7 +309,7 @@ final class PageCapturer {
                 List<Map.Entry<String, String>> requestHeaders = new ArrayList<>();
                 request.path("headers").properties().forEach(h -> requestHeaders.add(Map.entry(h.getKey(), h.getValue().asText())));
                 Optional<byte[]> postData = request.has("postData")
-                        ? Optional.of(request.path("postData").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        ? Optional.of(request.path("postData").asText().getBytes(StandardCharsets.UTF_8))
                         : Optional.empty();
                 exchanges.add(new Exchange(Instant.now(), target, request.path("method").asText(), requestHeaders, postData,
                         status, params.path("responseStatusText").asText(""), headers, body, truncated));
@@ -358,7 +361,7 @@ final class PageCapturer {
         return params;
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);

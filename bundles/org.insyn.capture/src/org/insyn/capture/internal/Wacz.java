@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,7 +77,7 @@ final class Wacz {
             }
         }
         String where = wacz.getFileName().toString();
-        List<Problem> problems = new java.util.ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         byte[] pkg = files.get(DATAPACKAGE);
         if (pkg == null) {
             return List.of(new Problem(Kind.CAPTURE_MISMATCH, where + "/" + DATAPACKAGE, "the package has no datapackage.json"));
