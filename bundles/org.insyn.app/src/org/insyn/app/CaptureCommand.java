@@ -7,10 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.insyn.core.InsynException;
+import org.insyn.core.Messages;
 import org.insyn.core.model.Capture;
 import org.insyn.core.model.RecordClass;
 import org.insyn.core.service.CaptureService;
@@ -19,22 +22,24 @@ import org.insyn.core.service.WorkspaceConfig;
 import org.insyn.core.service.WorkspaceProvider;
 
 /**
- * {@code insyn cli capture --workspace DIR --user ID --case N --justification N [--hit N] [--class C] [--wacz FILE] URL}:
- * captures the page as sealed evidence (R7, R17) and prints the capture id and the hashes. The workspace
- * passphrase is read from INSYN_PASSPHRASE, never from the command line.
+ * {@code insyn cli capture [--workspace DIR] --user ID --case N --justification N [--hit N] [--class C] [--wacz FILE] URL}:
+ * captures the page as sealed evidence (R7, R17) and prints the capture id and the hashes. The workspace comes
+ * from --workspace or INSYN_WORKSPACE, its passphrase from INSYN_PASSPHRASE (never from the command line).
  */
 public final class CaptureCommand implements Command {
-    static final String PASSPHRASE = "INSYN_PASSPHRASE";
     private static final List<String> OPTIONS = List.of("--workspace", "--user", "--case", "--justification", "--hit", "--class", "--wacz");
 
     private final Supplier<WorkspaceProvider> workspaces;
     private final Supplier<CaptureService> captures;
-    private final Map<String, String> environment;
+    private final Map<String, String> env;
+    private final Locale locale;
 
-    public CaptureCommand(Supplier<WorkspaceProvider> workspaces, Supplier<CaptureService> captures, Map<String, String> environment) {
+    public CaptureCommand(Supplier<WorkspaceProvider> workspaces, Supplier<CaptureService> captures, Map<String, String> env,
+            Locale locale) {
         this.workspaces = workspaces;
         this.captures = captures;
-        this.environment = environment;
+        this.env = env;
+        this.locale = locale;
     }
 
     @Override
@@ -44,12 +49,13 @@ public final class CaptureCommand implements Command {
 
     @Override
     public String summary() {
-        return "capture a page as sealed evidence: --workspace DIR --user ID --case N --justification N URL";
+        return Messages.get(locale, "cli.capture.summary");
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Map<String, String> options = new HashMap<>();
+        Optional.ofNullable(env.get("INSYN_WORKSPACE")).ifPresent(w -> options.put("--workspace", w));
         Optional<URI> url = Optional.empty();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -58,20 +64,19 @@ public final class CaptureCommand implements Command {
             } else if (!a.startsWith("--") && url.isEmpty()) {
                 url = Optional.of(URI.create(a));
             } else {
-                return usage(err, "unexpected argument '" + a + "'");
+                return usage(err, Messages.get(locale, "cli.capture.unexpected", a));
             }
         }
-        for (String required : List.of("--workspace", "--user", "--case", "--justification")) {
+        if (!options.containsKey("--workspace")) {
+            return usage(err, Messages.get(locale, "cli.noWorkspace"));
+        }
+        for (String required : List.of("--user", "--case", "--justification")) {
             if (!options.containsKey(required)) {
-                return usage(err, "missing " + required);
+                return usage(err, Messages.get(locale, "cli.capture.missing", required));
             }
         }
         if (url.isEmpty()) {
-            return usage(err, "missing the URL to capture");
-        }
-        String passphrase = environment.get(PASSPHRASE);
-        if (passphrase == null || passphrase.isEmpty()) {
-            return usage(err, "set " + PASSPHRASE + " to the workspace passphrase");
+            return usage(err, Messages.get(locale, "cli.capture.noUrl"));
         }
         long caseId;
         long justificationId;
@@ -83,21 +88,32 @@ public final class CaptureCommand implements Command {
             hitId = Optional.ofNullable(options.get("--hit")).map(Long::valueOf);
             recordClass = RecordClass.valueOf(options.getOrDefault("--class", RecordClass.CLIENT_FILE.name()));
         } catch (IllegalArgumentException e) {
-            return usage(err, "--case, --justification and --hit take numbers; --class one of " + List.of(RecordClass.values()));
+            return usage(err, Messages.get(locale, "cli.capture.numbers", List.of(RecordClass.values())));
         }
-
-        try (Workspace workspace = workspaces.get().open(WorkspaceConfig.embedded(Path.of(options.get("--workspace")),
-                passphrase.toCharArray()))) {
+        Path directory = Path.of(options.get("--workspace")).toAbsolutePath();
+        if (!Files.isRegularFile(directory.resolve("insyn-keys.properties"))) {
+            err.println(Messages.get(locale, "cli.notAWorkspace", directory));
+            return Cli.USAGE;
+        }
+        String passphrase = env.get("INSYN_PASSPHRASE");
+        if (passphrase == null || passphrase.isEmpty()) {
+            err.println(Messages.get(locale, "cli.noPassphrase"));
+            return Cli.USAGE;
+        }
+        WorkspaceConfig config = new WorkspaceConfig(directory, passphrase.toCharArray(),
+                Optional.ofNullable(env.get("INSYN_PG_URL")), Optional.ofNullable(env.get("INSYN_PG_USER")),
+                Optional.ofNullable(env.get("INSYN_PG_PASSWORD")).map(String::toCharArray));
+        try (Workspace workspace = workspaces.get().open(config)) {
             CaptureService service = captures.get();
-            var session = workspace.session(options.get("--user"));
-            Capture capture = service.capture(workspace, session,
+            Capture capture = service.capture(workspace, workspace.session(options.get("--user")),
                     new CaptureService.Request(caseId, justificationId, hitId, url.get(), recordClass));
             out.println("capture " + capture.id());
-            out.println("url       " + capture.url());
-            out.println("final url " + capture.finalUrl() + " (HTTP " + capture.httpStatus() + ")");
-            out.println("captured  " + capture.capturedAt() + " (" + capture.zoneId() + ")");
-            out.println("complete  " + (capture.complete() ? "yes" : "no: see the manifest"));
-            out.println("timestamp " + (capture.timestampToken().isPresent() ? "RFC 3161 token" : "none configured"));
+            out.println(Messages.get(locale, "cli.capture.done", capture.url(), capture.finalUrl(), capture.httpStatus(),
+                    capture.capturedAt(), capture.zoneId()));
+            if (!capture.complete()) {
+                out.println(Messages.get(locale, "cli.capture.incomplete"));
+            }
+            out.println(Messages.get(locale, capture.timestampToken().isPresent() ? "cli.capture.timestamped" : "cli.capture.noTimestamp"));
             out.println(capture.manifestSha256() + "  manifest.json");
             capture.artifacts().entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .forEach(e -> out.println(e.getValue() + "  " + e.getKey()));
@@ -105,17 +121,18 @@ public final class CaptureCommand implements Command {
                 try (OutputStream wacz = Files.newOutputStream(Path.of(options.get("--wacz")))) {
                     service.exportWacz(workspace, capture, wacz);
                 }
-                out.println("wacz      " + options.get("--wacz"));
+                out.println("wacz " + options.get("--wacz"));
             }
             return capture.complete() ? Cli.OK : 1;
+        } catch (InsynException e) {
+            err.println(e.message(locale));
+            return 1;
         }
     }
 
-    private static int usage(PrintStream err, String problem) {
-        err.println("insyn capture: " + problem);
-        err.println("usage: insyn cli capture --workspace DIR --user ID --case N --justification N [--hit N]"
-                + " [--class CLIENT_FILE|REGISTERED|MINOR_IMPORTANCE] [--wacz FILE] URL");
-        err.println("       the workspace passphrase comes from the environment variable " + PASSPHRASE);
+    private int usage(PrintStream err, String problem) {
+        err.println(problem);
+        err.println(Messages.get(locale, "cli.capture.usage"));
         return Cli.USAGE;
     }
 }

@@ -3,11 +3,13 @@ package org.insyn.app;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.insyn.core.Messages;
+import org.insyn.core.service.CaptureService;
 import org.insyn.core.service.WorkspaceProvider;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -15,7 +17,7 @@ import org.osgi.util.tracker.ServiceTracker;
 
 /** The headless Equinox application behind {@code insyn cli}: same bundles and services as the workbench. */
 public final class CliApplication implements IApplication {
-    /** Declarative Services start the store shortly after the framework; a command waits this long for it. */
+    /** Declarative Services start the store and the capture service shortly after the framework; a command waits this long. */
     static final long SERVICE_TIMEOUT_MS = 20_000;
 
     @Override
@@ -25,24 +27,30 @@ public final class CliApplication implements IApplication {
         String version = bundles.getBundle().getVersion().toString();
         Locale locale = Locale.getDefault().getLanguage().equals("sv") ? Messages.SWEDISH : Locale.ENGLISH;
         ServiceTracker<WorkspaceProvider, WorkspaceProvider> tracker = new ServiceTracker<>(bundles, WorkspaceProvider.class, null);
+        ServiceTracker<CaptureService, CaptureService> captureTracker = new ServiceTracker<>(bundles, CaptureService.class, null);
         tracker.open();
+        captureTracker.open();
         try {
-            Cli cli = new Cli(version, List.of(new VerifyCommand(service(tracker, locale), System.getenv(), locale)));
+            Supplier<WorkspaceProvider> store = service(tracker, locale, "cli.noStore");
+            Supplier<CaptureService> captures = service(captureTracker, locale, "cli.noCaptureService");
+            Cli cli = new Cli(version, List.of(new CaptureCommand(store, captures, System.getenv(), locale),
+                    new VerifyCommand(store, Optional.of(captures), System.getenv(), locale)));
             int code = cli.run(Arrays.asList(args == null ? new String[0] : args), System.out, System.err);
             System.out.flush();
             return Integer.valueOf(code);
         } finally {
+            captureTracker.close();
             tracker.close();
         }
     }
 
-    /** The store's service, waited for only when a command needs it. */
-    static Supplier<WorkspaceProvider> service(ServiceTracker<WorkspaceProvider, WorkspaceProvider> tracker, Locale locale) {
+    /** A service, waited for only when a command needs it; the message key says which bundle is missing. */
+    static <T> Supplier<T> service(ServiceTracker<T, T> tracker, Locale locale, String missing) {
         return () -> {
             try {
-                WorkspaceProvider p = tracker.waitForService(SERVICE_TIMEOUT_MS);
+                T p = tracker.waitForService(SERVICE_TIMEOUT_MS);
                 if (p == null) {
-                    throw new IllegalStateException(Messages.get(locale, "cli.noStore", SERVICE_TIMEOUT_MS / 1000));
+                    throw new IllegalStateException(Messages.get(locale, missing, SERVICE_TIMEOUT_MS / 1000));
                 }
                 return p;
             } catch (InterruptedException e) {

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.insyn.core.InsynException;
 import org.insyn.core.Messages;
 import org.insyn.core.service.AuditTrail.ChainHead;
+import org.insyn.core.service.CaptureService;
 import org.insyn.core.service.VerifyReport;
 import org.insyn.core.service.VerifyReport.Problem;
 import org.insyn.core.service.Workspace;
@@ -26,11 +27,19 @@ import org.insyn.core.service.WorkspaceProvider;
  */
 public final class VerifyCommand implements Command {
     private final Supplier<WorkspaceProvider> provider;
+    private final Optional<Supplier<CaptureService>> captures;
     private final Map<String, String> env;
     private final Locale locale;
 
     public VerifyCommand(Supplier<WorkspaceProvider> provider, Map<String, String> env, Locale locale) {
+        this(provider, Optional.empty(), env, locale);
+    }
+
+    /** With the capture service, also checks every capture's files against its manifest and timestamp (R17). */
+    public VerifyCommand(Supplier<WorkspaceProvider> provider, Optional<Supplier<CaptureService>> captures,
+            Map<String, String> env, Locale locale) {
         this.provider = provider;
+        this.captures = captures;
         this.env = env;
         this.locale = locale;
     }
@@ -89,9 +98,12 @@ public final class VerifyCommand implements Command {
             if (expected.isPresent()) {
                 ws.audit().verify(expected).problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add);
             }
+            Optional<VerifyReport> evidence = captures.map(c -> c.get().verify(ws));
+            evidence.ifPresent(e -> problems.addAll(e.problems()));
             for (Problem p : problems) {
                 out.println(p.kind() + " " + p.where() + ": " + p.detail());
             }
+            evidence.ifPresent(e -> out.println(Messages.get(locale, "cli.verify.captures", e.blobsChecked())));
             ChainHead head = ws.audit().head();
             out.println(Messages.get(locale, problems.isEmpty() ? "cli.verify.clean" : "cli.verify.findings",
                     report.entriesChecked(), report.blobsChecked(), problems.size()));

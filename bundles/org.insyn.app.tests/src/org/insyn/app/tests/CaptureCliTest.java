@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -70,8 +71,9 @@ class CaptureCliTest {
 
     int run(String... args) {
         out.reset();
-        Cli cli = new Cli("1", List.of(new CaptureCommand(service(WorkspaceProvider.class), service(CaptureService.class), ENV),
-                new VerifyCommand(service(WorkspaceProvider.class), service(CaptureService.class), ENV)));
+        Cli cli = new Cli("1", List.of(new CaptureCommand(service(WorkspaceProvider.class), service(CaptureService.class), ENV,
+                Locale.ENGLISH), new VerifyCommand(service(WorkspaceProvider.class), Optional.of(service(CaptureService.class)), ENV,
+                Locale.ENGLISH)));
         return cli.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8));
     }
 
@@ -119,15 +121,16 @@ class CaptureCliTest {
         assertTrue(printed.contains(stored.manifestSha256() + "  manifest.json"), printed);
         stored.artifacts().forEach((name, hash) -> assertTrue(printed.contains(hash + "  " + name), name + " in " + printed));
 
-        assertEquals(Cli.OK, run("verify", "--workspace", dir.toString(), "--user", "anna"), this::out);
-        assertTrue(out().contains("all intact"), out());
+        assertEquals(Cli.OK, run("verify", "--workspace", dir.toString()), this::out);
+        assertTrue(out().contains("Clean:"), out());
+        assertTrue(out().contains(stored.artifacts().size() + 1 + " capture files checked"), out());
 
         String html = stored.artifacts().get("page.html");
         Path blob = dir.resolve("blobs").resolve(html.substring(0, 2)).resolve(html);
         byte[] b = Files.readAllBytes(blob);
         b[b.length / 2] ^= 1;
         Files.write(blob, b);
-        assertEquals(1, run("verify", "--workspace", dir.toString(), "--user", "anna"), this::out);
+        assertEquals(1, run("verify", "--workspace", dir.toString()), this::out);
         assertTrue(out().contains("capture " + stored.id() + "/page.html"), out());
     }
 }

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.insyn.app.CaptureCommand;
@@ -22,7 +23,7 @@ class CaptureCommandTest {
             throw new AssertionError("no workspace may be opened");
         }, () -> {
             throw new AssertionError("nothing may be captured");
-        }, env);
+        }, env, Locale.ENGLISH);
         return new Cli("1", List.of(command)).run(List.of(args), new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
@@ -35,22 +36,22 @@ class CaptureCommandTest {
     void captureWithoutCaseIsAUsageError() {
         assertEquals(Cli.USAGE, run(Map.of("INSYN_PASSPHRASE", "x"), "capture", "--workspace", "/tmp/w", "--user", "anna",
                 "--justification", "1", "http://127.0.0.1:1/"));
-        assertTrue(err().contains("missing --case"), err());
+        assertTrue(err().contains("Missing --case."), err());
         assertTrue(err().contains("usage: insyn cli capture"), err());
     }
 
     @Test
-    void captureWithoutPassphraseSaysWhereItComesFrom() {
-        assertEquals(Cli.USAGE, run(Map.of(), "capture", "--workspace", "/tmp/w", "--user", "anna", "--case", "1",
-                "--justification", "1", "http://127.0.0.1:1/"));
-        assertTrue(err().contains("INSYN_PASSPHRASE"), err());
+    void captureWithoutWorkspaceSaysHowToNameOne() {
+        assertEquals(Cli.USAGE, run(Map.of(), "capture", "--user", "anna", "--case", "1", "--justification", "1",
+                "http://127.0.0.1:1/"));
+        assertTrue(err().contains("INSYN_WORKSPACE"), err());
     }
 
     @Test
     void captureWithoutUrlOrWithWordsForNumbersIsAUsageError() {
         assertEquals(Cli.USAGE, run(Map.of("INSYN_PASSPHRASE", "x"), "capture", "--workspace", "/tmp/w", "--user", "anna",
                 "--case", "1", "--justification", "1"));
-        assertTrue(err().contains("missing the URL"), err());
+        assertTrue(err().contains("Missing the address"), err());
         assertEquals(Cli.USAGE, run(Map.of("INSYN_PASSPHRASE", "x"), "capture", "--workspace", "/tmp/w", "--user", "anna",
                 "--case", "one", "--justification", "1", "http://127.0.0.1:1/"));
         assertTrue(err().contains("take numbers"), err());

@@ -141,7 +141,7 @@ class CaptureKillTest {
             synchronized (reported) {
                 assertTrue(stored.containsAll(reported), "reported " + reported + ", stored " + stored);
             }
-            assertEquals(List.of(), CaptureTesting.service(Optional.empty()).verify(ws, anna).problems());
+            assertEquals(List.of(), CaptureTesting.service(Optional.empty()).verify(ws).problems());
             assertTrue(ws.verify().clean(), () -> ws.verify().problems().toString());
         }
     }

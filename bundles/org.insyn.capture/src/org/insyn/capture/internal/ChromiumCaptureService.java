@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import org.insyn.core.InsynException;
@@ -19,7 +21,9 @@ import org.insyn.core.model.Capture;
 import org.insyn.core.model.CaseFile;
 import org.insyn.core.model.Justification;
 import org.insyn.core.model.NetworkRequest;
+import org.insyn.core.model.Role;
 import org.insyn.core.model.Unit;
+import org.insyn.core.model.User;
 import org.insyn.core.policy.Policy;
 import org.insyn.core.service.BlobStore;
 import org.insyn.core.service.CaptureService;
@@ -135,19 +139,28 @@ public final class ChromiumCaptureService implements CaptureService {
     }
 
     @Override
-    public VerifyReport verify(Workspace workspace, Session session) {
+    public VerifyReport verify(Workspace workspace) {
         BlobStore blobs = workspace.blobs();
         List<Problem> problems = new ArrayList<>();
         long checked = 0;
         CaptureVerifier verifier = new CaptureVerifier();
-        for (CaseFile c : session.cases()) {
-            for (Capture capture : session.captures(c.id())) {
-                checked += capture.artifacts().size() + 1;
-                problems.addAll(verifier.verify("capture " + capture.id(), () -> read(blobs, capture.manifestSha256()),
-                        capture.manifestSha256(), capture.artifacts(), name -> read(blobs, Optional
-                                .ofNullable(capture.artifacts().get(name)).orElseThrow(() -> InsynException.notFound("artifact", name))),
-                        capture.timestampToken()));
+        // the store shows captures through the cases of a user: every case is seen through one of its unit's people
+        Map<Long, Capture> captures = new TreeMap<>();
+        for (User user : workspace.users()) {
+            if (user.unitIds().isEmpty() || user.roles().equals(Set.of(Role.ADMINISTRATOR))) {
+                continue;
             }
+            Session session = workspace.session(user.id());
+            for (CaseFile c : session.cases()) {
+                session.captures(c.id()).forEach(capture -> captures.putIfAbsent(capture.id(), capture));
+            }
+        }
+        for (Capture capture : captures.values()) {
+            checked += capture.artifacts().size() + 1;
+            problems.addAll(verifier.verify("capture " + capture.id(), () -> read(blobs, capture.manifestSha256()),
+                    capture.manifestSha256(), capture.artifacts(), name -> read(blobs, Optional
+                            .ofNullable(capture.artifacts().get(name)).orElseThrow(() -> InsynException.notFound("artifact", name))),
+                    capture.timestampToken()));
         }
         return new VerifyReport(0, checked, problems);
     }

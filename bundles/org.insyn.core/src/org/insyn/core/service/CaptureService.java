@@ -24,8 +24,8 @@ public interface CaptureService {
      */
     Capture capture(Workspace workspace, Session session, Request request);
 
-    /** R17: re-hashes the artifacts of every capture the session can see and checks manifests and timestamps. */
-    VerifyReport verify(Workspace workspace, Session session);
+    /** R17: re-hashes the artifacts of every capture in the workspace and checks manifests and timestamps. */
+    VerifyReport verify(Workspace workspace);
 
     /** Writes the capture as a WACZ package (datapackage.json with every file's SHA-256). */
     void exportWacz(Workspace workspace, Capture capture, OutputStream out);
