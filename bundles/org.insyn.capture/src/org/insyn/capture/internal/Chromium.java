@@ -3,6 +3,7 @@ package org.insyn.capture.internal;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -128,6 +130,8 @@ final class Chromium implements AutoCloseable {
 
     @Override
     public void close() {
+        // renderer and helper processes may outlive the browser a moment and still write into the profile
+        List<ProcessHandle> helpers = process.descendants().toList();
         try {
             cdp.call(Optional.empty(), "Browser.close", Cdp.params(), Duration.ofSeconds(5));
         } catch (IOException | InterruptedException e) {
@@ -142,7 +146,14 @@ final class Chromium implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-        deleteTree(profile);
+        // the browser is gone: what is left of its helpers is ended before the profile goes
+        helpers.forEach(ProcessHandle::destroyForcibly);
+        for (int attempt = 0; attempt < 5 && Files.exists(profile); attempt++) {
+            deleteTree(profile);
+            if (Files.exists(profile)) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            }
+        }
     }
 
     /** Deletes the profiles of processes that were killed before they could delete them themselves. */
@@ -159,8 +170,8 @@ final class Chromium implements AutoCloseable {
     static void deleteTree(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temporary profile holds nothing of the case; the OS cleans its temp folder
+        } catch (IOException | UncheckedIOException e) {
+            // a file went while the tree was walked (a helper still at work): the caller tries again
         }
     }
 }
