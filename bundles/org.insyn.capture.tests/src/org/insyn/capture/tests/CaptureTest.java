@@ -194,7 +194,7 @@ class CaptureTest {
     }
 
     @Test
-    void R17_waczHasDatapackageWithTheSha256OfEveryFile(@TempDir Path dir) throws IOException {
+    void R17_waczHasDatapackageWithTheSha256OfEveryFileAndACdxjIndex(@TempDir Path dir) throws IOException {
         Map<String, byte[]> files = unzip(capture.wacz(dir.resolve("capture.wacz")));
         JsonNode pkg = JSON.readTree(files.get("datapackage.json"));
         assertEquals("1.1.1", pkg.path("wacz_version").asText());
@@ -205,6 +205,9 @@ class CaptureTest {
         assertTrue(files.containsKey("archive/data.warc.gz"));
         assertTrue(files.containsKey("pages/pages.jsonl"));
         assertTrue(files.containsKey("capture/manifest.tsr"));
+        String index = new String(files.get("indexes/index.cdx"), StandardCharsets.UTF_8);
+        assertTrue(index.lines().anyMatch(l -> l.contains("\"url\": \"" + site.url("/case/page") + "\"")
+                && l.contains("\"filename\": \"data.warc.gz\"")), index);
     }
 
     @Test

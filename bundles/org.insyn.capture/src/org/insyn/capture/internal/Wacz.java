@@ -1,8 +1,10 @@
 package org.insyn.capture.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,12 +23,16 @@ import org.insyn.core.InsynException;
 import org.insyn.core.service.VerifyReport.Kind;
 import org.insyn.core.service.VerifyReport.Problem;
 
+import org.netpreserve.jwarc.WarcReader;
+import org.netpreserve.jwarc.cdx.CdxFormat;
+import org.netpreserve.jwarc.cdx.CdxWriter;
+
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A capture as a WACZ 1.1.1 package for courts and reviewers: the WARC under archive/, a pages list, the
- * screenshots, DOM, MHTML, media, manifest and timestamp token under capture/, and datapackage.json with every
+ * A capture as a WACZ 1.1.1 package for courts and reviewers: the WARC under archive/ with its CDXJ index, a pages
+ * list, the screenshots, DOM, MHTML, media, manifest and timestamp token under capture/, and datapackage.json with every
  * file's SHA-256.
  */
 final class Wacz {
@@ -48,6 +54,7 @@ final class Wacz {
         ObjectNode page = Cdp.JSON.createObjectNode().put("url", evidence.finalUrl()).put("ts", evidence.capturedAt().toString())
                 .put("title", evidence.title());
         files.put("pages/pages.jsonl", (header + "\n" + page + "\n").getBytes(StandardCharsets.UTF_8));
+        files.put("indexes/index.cdx", index(files.get(path("capture.warc.gz"))));
 
         ObjectNode pkg = Cdp.JSON.createObjectNode().put("profile", "data-package").put("wacz_version", "1.1.1")
                 .put("title", evidence.title()).put("created", Instant.now().toString()).put("software", evidence.tool())
@@ -66,6 +73,17 @@ final class Wacz {
             zip.write(Cdp.JSON.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(pkg));
             zip.closeEntry();
         }
+    }
+
+    /** The CDXJ index of the WARC (sorted, with each record's offset), so that replay tools find the pages. */
+    private static byte[] index(byte[] warc) throws IOException {
+        StringWriter index = new StringWriter();
+        try (CdxWriter cdx = new CdxWriter(index); WarcReader reader = new WarcReader(new ByteArrayInputStream(warc))) {
+            cdx.setFormat(CdxFormat.CDXJ);
+            cdx.setSort(true);
+            cdx.process(reader, "data.warc.gz");
+        }
+        return index.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** Checks a package: every file against datapackage.json, then the capture inside it (manifest, artifacts, timestamp). */
