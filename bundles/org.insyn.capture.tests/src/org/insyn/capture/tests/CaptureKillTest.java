@@ -48,7 +48,7 @@ import org.osgi.framework.wiring.BundleWiring;
  */
 class CaptureKillTest {
     static final String PASSPHRASE = "avbrott-mitt-i";
-    static final int KILLS = 6;
+    static final int KILLS = 4;
 
     @TempDir
     Path dir;

@@ -40,8 +40,9 @@ import org.osgi.framework.FrameworkUtil;
  * capture, and a failure before it takes back the blobs this capture added.
  */
 public final class ChromiumCaptureService implements CaptureService {
-    /** Preference of the RFC 3161 timestamp authority (system property or the workspace's preferences). */
+    /** The RFC 3161 timestamp authority: this system property, or else the environment variable {@value #TSA_ENV}. */
     public static final String TSA_PROPERTY = "insyn.capture.tsa";
+    public static final String TSA_ENV = "INSYN_TSA_URL";
 
     private final Supplier<CaptureOptions> options;
     private final Trackers trackers;
@@ -49,10 +50,10 @@ public final class ChromiumCaptureService implements CaptureService {
     private final ZoneId zone;
     private final Policy policy = new Policy();
 
-    /** The OSGi component: Debian's Chromium, the built-in tracker list, the authority from {@value #TSA_PROPERTY}. */
+    /** The OSGi component: Debian's Chromium, the built-in tracker list, the authority as configured. */
     public ChromiumCaptureService() {
-        this(() -> CaptureOptions.defaults().withTimestampAuthority(
-                Optional.ofNullable(System.getProperty(TSA_PROPERTY)).filter(s -> !s.isBlank()).map(URI::create)),
+        this(() -> CaptureOptions.defaults().withTimestampAuthority(Optional.ofNullable(System.getProperty(TSA_PROPERTY))
+                .or(() -> Optional.ofNullable(System.getenv(TSA_ENV))).filter(s -> !s.isBlank()).map(URI::create)),
                 "Insyn " + bundleVersion(), ZoneId.systemDefault());
     }
 

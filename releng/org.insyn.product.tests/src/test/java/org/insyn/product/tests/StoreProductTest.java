@@ -46,8 +46,11 @@ class StoreProductTest {
             long j = anna.justify(Optional.of(caseId), "north", ReasonCategory.OTHER, "Behov av kontroll i öppna källor.",
                     SearchMode.CLIENT).id();
             hash = ws.blobs().put(new ByteArrayInputStream("sidan".getBytes(StandardCharsets.UTF_8)));
+            // verify also checks each capture against its manifest, so the capture carries one that lists the page
+            String manifest = ws.blobs().put(new ByteArrayInputStream(("{\"artifacts\":[{\"name\":\"page.html\","
+                    + "\"bytes\":5,\"sha256\":\"" + hash + "\"}]}").getBytes(StandardCharsets.UTF_8)));
             anna.saveCapture(new Capture(0, caseId, j, Optional.empty(), "http://127.0.0.1/", "http://127.0.0.1/", 200,
-                    Instant.now(), "UTC", "anna", "test", Map.of("page.html", hash), hash, Optional.empty(),
+                    Instant.now(), "UTC", "anna", "test", Map.of("page.html", hash), manifest, Optional.empty(),
                     RecordClass.CLIENT_FILE, true));
         }
         Product.Run clean = Product.insyn().script(workspace, Map.of("INSYN_PASSPHRASE", PASSPHRASE), "cli", "verify");
@@ -62,6 +65,7 @@ class StoreProductTest {
         Product.Run changed = Product.insyn().script(workspace, Map.of("INSYN_PASSPHRASE", PASSPHRASE), "cli", "verify");
         assertEquals(1, changed.exitCode(), changed.stdout() + changed.stderr());
         assertTrue(changed.stdout().contains("BLOB_CHANGED blob " + hash), changed.stdout());
+        assertTrue(changed.stdout().contains("CAPTURE_MISMATCH capture 1/page.html"), changed.stdout());
 
         Product.Run noPassphrase = Product.insyn().script(workspace, "cli", "verify");
         assertEquals(2, noPassphrase.exitCode());
