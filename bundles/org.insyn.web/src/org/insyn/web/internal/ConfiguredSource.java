@@ -1,0 +1,271 @@
+package org.insyn.web.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.insyn.core.model.SourceKind;
+import org.insyn.core.service.Session.HitDraft;
+import org.insyn.core.service.SourceContext;
+import org.insyn.core.service.SourceException;
+import org.insyn.core.service.SourceProvider;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** A source driven by its {@link SourceConfig}: fetches result pages through the private client and reads hits. */
+public final class ConfiguredSource implements SourceProvider {
+    private static final Pattern SETTING = Pattern.compile("\\{setting:([A-Za-z0-9._-]+)\\}");
+    private static final Pattern POINTER = Pattern.compile("\\{(/[^}]*)\\}");
+
+    /** The hits of one result page and the address of the next one, if the page links to it. */
+    public record Page(List<HitDraft> hits, Optional<URI> next) {
+    }
+
+    private final SourceConfig config;
+    private final PrivateHttp http;
+    private final Settings settings;
+
+    public ConfiguredSource(SourceConfig config, PrivateHttp http, Settings settings) {
+        this.config = config;
+        this.http = http;
+        this.settings = settings;
+    }
+
+    public SourceConfig config() {
+        return config;
+    }
+
+    @Override
+    public String id() {
+        return config.id();
+    }
+
+    @Override
+    public String name() {
+        return config.name();
+    }
+
+    @Override
+    public SourceKind kind() {
+        return config.kind();
+    }
+
+    @Override
+    public Duration timeout() {
+        return Duration.ofSeconds(config.timeoutSeconds());
+    }
+
+    @Override
+    public Optional<SourceException> unavailable() {
+        Matcher m = SETTING.matcher(config.url());
+        while (m.find()) {
+            if (settings.get(m.group(1)).filter(v -> !v.isBlank()).isEmpty()) {
+                return Optional.of(new SourceException("source.missingSetting", m.group(1)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public List<HitDraft> search(String query, SourceContext context) throws SourceException {
+        Optional<SourceException> missing = unavailable();
+        if (missing.isPresent()) {
+            throw missing.get();
+        }
+        String q = (query + " " + config.querySuffix()).strip();
+        boolean templatedPaging = config.url().matches(".*\\{(page|start|offset)\\}.*");
+        List<HitDraft> hits = new ArrayList<>();
+        Optional<URI> next = Optional.of(URI.create(expand(q, 1)));
+        for (int page = 1; page <= config.maxPages() && next.isPresent(); page++) {
+            if (context.cancelled().getAsBoolean()) {
+                throw new SourceException("source.cancelled");
+            }
+            PrivateHttp.Response answer = http.get(next.get(), "search " + id(), context);
+            Page p = parse(answer.body(), answer.mediaType(), answer.charset(), answer.uri());
+            hits.addAll(p.hits());
+            context.progress().page(page, hits.size());
+            if (p.hits().isEmpty()) {
+                break;
+            }
+            int following = page + 1;
+            next = p.next().or(() -> templatedPaging ? Optional.of(URI.create(expand(q, following))) : Optional.empty());
+        }
+        return hits;
+    }
+
+    private String expand(String query, int page) {
+        String url = config.url().replace("{query}", URLEncoder.encode(query, StandardCharsets.UTF_8))
+                .replace("{page}", String.valueOf(page))
+                .replace("{start}", String.valueOf((page - 1) * config.pageSize() + 1))
+                .replace("{offset}", String.valueOf((page - 1) * config.pageSize()));
+        Matcher m = SETTING.matcher(url);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(settings.get(m.group(1)).orElse("")));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    /** Reads one answer of this source into hits. */
+    public Page parse(byte[] body, String mediaType, Optional<String> charset, URI base) throws SourceException {
+        requireMediaType(mediaType);
+        return config.type().equals("json") ? parseJson(body, base) : parseMarkup(body, charset, base);
+    }
+
+    private void requireMediaType(String mediaType) throws SourceException {
+        boolean fits = mediaType.isEmpty() || switch (config.type()) {
+            case "json" -> mediaType.contains("json") || mediaType.contains("javascript");
+            case "xml" -> mediaType.contains("xml") || mediaType.contains("rss") || mediaType.contains("atom");
+            default -> mediaType.equals("text/html") || mediaType.equals("application/xhtml+xml");
+        };
+        if (!fits) {
+            throw new SourceException("source.contentType", mediaType);
+        }
+    }
+
+    private Page parseMarkup(byte[] body, Optional<String> charset, URI base) throws SourceException {
+        // An unknown or misspelt charset in the header is ignored: jsoup then reads the BOM or the page's own declaration.
+        String cs = charset.filter(c -> {
+            try {
+                return Charset.isSupported(c);
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }).orElse(null);
+        Document doc;
+        try {
+            doc = config.type().equals("xml")
+                    ? Jsoup.parse(new ByteArrayInputStream(body), cs, base.toString(), Parser.xmlParser())
+                    : Jsoup.parse(new ByteArrayInputStream(body), cs, base.toString());
+        } catch (IOException e) {
+            throw new SourceException("source.parse", config.type(), e.getMessage());
+        }
+        var items = doc.select(config.items());
+        if (items.isEmpty()) {
+            if (config.empty().isPresent() && !doc.select(config.empty().get()).isEmpty()) {
+                return new Page(List.of(), Optional.empty());
+            }
+            throw new SourceException("source.notResultPage", config.items());
+        }
+        List<HitDraft> hits = new ArrayList<>();
+        for (Element item : items) {
+            String url = markupField(item, "url");
+            if (url.isEmpty()) {
+                continue;
+            }
+            hits.add(draft(base.resolve(url.strip()).toString(), markupField(item, "title"), markupField(item, "snippet"),
+                    markupField(item, "date"), markupField(item, "author")));
+        }
+        Optional<URI> next = config.next().flatMap(spec -> Optional.of(select(doc, spec)).filter(s -> !s.isEmpty()))
+                .map(href -> base.resolve(href));
+        return new Page(hits, next);
+    }
+
+    private String markupField(Element item, String field) {
+        String spec = config.fields().get(field);
+        return spec == null ? "" : select(item, spec);
+    }
+
+    /** The first non-empty value of the alternatives: "css" gives the text, "css@attr" an attribute (absolute for links). */
+    private static String select(Element root, String spec) {
+        for (String alternative : spec.split(" \\| ")) {
+            int at = alternative.lastIndexOf('@');
+            String css = (at < 0 ? alternative : alternative.substring(0, at)).strip();
+            Element e = css.isEmpty() ? root : root.selectFirst(css);
+            if (e == null) {
+                continue;
+            }
+            String value = at < 0 ? e.text() : e.attr(alternative.substring(at + 1).strip());
+            if (!value.isBlank()) {
+                return value.strip();
+            }
+        }
+        return "";
+    }
+
+    private Page parseJson(byte[] body, URI base) throws SourceException {
+        JsonNode root;
+        try {
+            root = SourceConfig.json().readTree(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new SourceException("source.parse", "JSON", e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new SourceException("source.parse", "JSON", e.getMessage());
+        }
+        JsonNode items = root.at(config.items());
+        if (!items.isArray()) {
+            if (items.isMissingNode() && config.empty().map(p -> !root.at(p).isMissingNode()).orElse(false)) {
+                return new Page(List.of(), Optional.empty());
+            }
+            throw new SourceException("source.notResultPage", config.items());
+        }
+        boolean discourse = config.style().orElse("").equals("discourse");
+        Map<String, JsonNode> topics = new HashMap<>();
+        root.path("topics").forEach(t -> topics.put(t.path("id").asText(), t));
+        List<HitDraft> hits = new ArrayList<>();
+        for (JsonNode item : items) {
+            String url;
+            String title;
+            if (discourse) {
+                // Discourse lists matching posts and, separately, the topics they belong to.
+                JsonNode topic = topics.getOrDefault(item.path("topic_id").asText(), SourceConfig.json().createObjectNode());
+                String forum = base.toString().replaceFirst("/search(\\.json)?(\\?.*)?$", "");
+                url = forum + "/t/" + topic.path("slug").asText("topic") + "/" + item.path("topic_id").asText() + "/"
+                        + item.path("post_number").asInt(1);
+                title = topic.path("title").asText("");
+            } else {
+                url = jsonField(item, "url");
+                title = jsonField(item, "title");
+            }
+            if (url.isEmpty()) {
+                continue;
+            }
+            hits.add(draft(base.resolve(url.strip()).toString(), title, jsonField(item, "snippet"), jsonField(item, "date"),
+                    jsonField(item, "author")));
+        }
+        return new Page(hits, Optional.empty());
+    }
+
+    private String jsonField(JsonNode item, String field) {
+        String spec = config.fields().get(field);
+        if (spec == null) {
+            return "";
+        }
+        if (spec.contains("{")) {
+            Matcher m = POINTER.matcher(spec);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                m.appendReplacement(out, Matcher.quoteReplacement(URLEncoder.encode(item.at(m.group(1)).asText(), StandardCharsets.UTF_8)));
+            }
+            return m.appendTail(out).toString();
+        }
+        JsonNode v = item.at(spec);
+        return v.isValueNode() ? v.asText() : "";
+    }
+
+    private HitDraft draft(String url, String title, String snippet, String date, String author) {
+        String cleanTitle = plain(title);
+        return new HitDraft(id(), url, cleanTitle.isEmpty() ? url : cleanTitle, plain(snippet), Dates.parse(date, config.dateFormat()),
+                Optional.of(plain(author)).filter(a -> !a.isEmpty()));
+    }
+
+    /** Snippets of APIs and feeds often carry HTML markup or entities: keep only the text. */
+    private static String plain(String text) {
+        return text.indexOf('<') >= 0 || text.indexOf('&') >= 0 ? Jsoup.parse(text).text() : text.strip();
+    }
+}

@@ -1,0 +1,127 @@
+package org.insyn.web.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import org.insyn.core.model.NetworkRequest;
+import org.insyn.core.service.SearchService.Listener;
+import org.insyn.core.service.SearchService.SourceResult;
+import org.insyn.core.service.Session.HitDraft;
+import org.insyn.core.service.SourceContext;
+import org.insyn.core.service.SourceException;
+import org.insyn.core.service.SourceProvider;
+
+/**
+ * Asks every source at once, each on its own thread within its own timeout, and hands on each source's new hits
+ * (one per canonical URL over the whole run) as soon as the source is done. A failing, slow or cancelled source
+ * ends with its reason; the others go on.
+ */
+public final class FanOut {
+    /** Past its deadline a source gets this long to notice before its thread is interrupted. */
+    private static final Duration GRACE = Duration.ofSeconds(2);
+    private static final long POLL_MILLIS = 50;
+
+    /** Who runs the search and where its requests are logged. */
+    public record Run(String userId, Optional<Long> runId, Consumer<NetworkRequest> log) {
+    }
+
+    public Map<String, SourceResult> run(List<SourceProvider> sources, String query, Run run, Listener listener,
+            Consumer<List<HitDraft>> sink) {
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        Map<String, Future<SourceResult>> futures = new LinkedHashMap<>();
+        Map<String, Instant> deadlines = new LinkedHashMap<>();
+        Object sinkLock = new Object();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (SourceProvider source : sources) {
+                Instant deadline = Instant.now().plus(source.timeout());
+                deadlines.put(source.id(), deadline);
+                SourceContext context = new SourceContext(run.userId(), run.runId(), deadline, run.log(), cancelled::get,
+                        (pages, hits) -> listener.page(source.id(), pages, hits));
+                futures.put(source.id(), threads.submit(() -> {
+                    Instant start = Instant.now();
+                    listener.started(source.id());
+                    SourceResult result;
+                    try {
+                        List<HitDraft> hits = source.search(query, context);
+                        List<HitDraft> fresh = new ArrayList<>();
+                        for (HitDraft h : hits) {
+                            String url = Canonical.url(h.url());
+                            if (seen.add(url)) {
+                                fresh.add(new HitDraft(h.source(), url, h.title(), h.snippet(), h.published(), h.author()));
+                            }
+                        }
+                        synchronized (sinkLock) {
+                            sink.accept(fresh);
+                        }
+                        result = new SourceResult(source.id(), hits.size(), Optional.empty(), millisSince(start));
+                    } catch (SourceException e) {
+                        result = new SourceResult(source.id(), 0, Optional.of(e), millisSince(start));
+                    } catch (RuntimeException e) {
+                        result = new SourceResult(source.id(), 0, Optional.of(new SourceException("source.parse", source.name(),
+                                String.valueOf(e.getMessage()))), millisSince(start));
+                    }
+                    return result;
+                }));
+            }
+            Map<String, SourceResult> results = new LinkedHashMap<>();
+            Instant began = Instant.now();
+            Optional<Instant> cancelledAt = Optional.empty();
+            while (results.size() < futures.size()) {
+                if (cancelledAt.isEmpty() && listener.cancelled()) {
+                    cancelled.set(true);
+                    cancelledAt = Optional.of(Instant.now());
+                }
+                for (var e : futures.entrySet()) {
+                    String id = e.getKey();
+                    Future<SourceResult> f = e.getValue();
+                    if (results.containsKey(id)) {
+                        continue;
+                    }
+                    Instant stopAt = cancelledAt.orElse(deadlines.get(id)).plus(GRACE);
+                    SourceResult r = null;
+                    if (f.isDone()) {
+                        r = f.resultNow();
+                    } else if (Instant.now().isAfter(stopAt)) {
+                        // A source that ignores its deadline or the cancellation is stopped by interrupting its thread.
+                        f.cancel(true);
+                        r = new SourceResult(id, 0, Optional.of(new SourceException(cancelled.get() ? "source.cancelled"
+                                : "source.timeout")), millisSince(began));
+                    }
+                    if (r != null) {
+                        results.put(id, r);
+                        listener.finished(r);
+                    }
+                }
+                if (results.size() < futures.size()) {
+                    sleep();
+                }
+            }
+            return results;
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static long millisSince(Instant start) {
+        return Duration.between(start, Instant.now()).toMillis();
+    }
+}
