@@ -69,7 +69,7 @@ public record SourceConfig(String id, String name, SourceKind kind, String type,
                         "date", "dd.search-result-date", "author", "dt.author a.username, dt.author a"));
                 dateFormat = dateFormat.or(() -> Optional.of("EEE MMM dd, yyyy h:mm a"));
                 empty = empty.or(() -> Optional.of("div.panel strong, p.search-no-results"));
-                next = next.or(() -> Optional.of("div.pagination li.next a@href, a[rel=next]@href"));
+                next = next.or(() -> Optional.of("div.pagination li.next a@href | a[rel=next]@href"));
             } else if (style.orElse("").equals("discourse")) {
                 type = "json";
                 items = "/posts";

@@ -90,7 +90,7 @@ public final class SourceRegistry {
     }
 
     /** A broken user file is reported and skipped; the other sources still load. */
-    static List<SourceConfig> userConfigs(Path folder) {
+    public static List<SourceConfig> userConfigs(Path folder) {
         List<SourceConfig> out = new ArrayList<>();
         if (!Files.isDirectory(folder)) {
             return out;
