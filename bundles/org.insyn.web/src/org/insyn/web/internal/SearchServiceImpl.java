@@ -13,6 +13,7 @@ import org.insyn.core.model.SearchRun;
 import org.insyn.core.service.NetworkLog;
 import org.insyn.core.service.SearchService;
 import org.insyn.core.service.Session;
+import org.insyn.core.service.SearchService.SourceResult;
 import org.insyn.core.service.SourceProvider;
 
 /** The search service (a DS component): every {@link SourceProvider} service is a source it can ask. */
@@ -59,13 +60,19 @@ public final class SearchServiceImpl implements SearchService {
                 .toList();
         // R1, R2, R4, R8: the session checks the policy and writes the audit entry; a refusal throws before any request.
         SearchRun run = session.startSearch(justificationId, query.text(), chosen.stream().map(SourceProvider::id).toList());
-        var results = fanOut.run(chosen, query.text(), new FanOut.Run(session.user().id(), Optional.of(run.id()), log::record),
-                listener, drafts -> {
-                    if (!drafts.isEmpty()) {
-                        session.addHits(run.id(), drafts);
-                    }
-                });
-        SearchRun finished = session.finishSearch(run.id());
+        Map<String, SourceResult> results;
+        SearchRun finished;
+        try {
+            results = fanOut.run(chosen, query.text(), new FanOut.Run(session.user().id(), Optional.of(run.id()), log::record),
+                    listener, drafts -> {
+                        if (!drafts.isEmpty()) {
+                            session.addHits(run.id(), drafts);
+                        }
+                    });
+        } finally {
+            // the run is closed on the trail even when storing its hits failed
+            finished = session.finishSearch(run.id());
+        }
         return new Outcome(finished, session.hits(run.id()), results);
     }
 }
