@@ -1,5 +1,6 @@
 package org.insyn.app;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,7 @@ import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.insyn.core.Messages;
 import org.insyn.core.service.CaptureService;
+import org.insyn.core.service.SearchService;
 import org.insyn.core.service.WorkspaceProvider;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -28,17 +30,22 @@ public final class CliApplication implements IApplication {
         Locale locale = Locale.getDefault().getLanguage().equals("sv") ? Messages.SWEDISH : Locale.ENGLISH;
         ServiceTracker<WorkspaceProvider, WorkspaceProvider> tracker = new ServiceTracker<>(bundles, WorkspaceProvider.class, null);
         ServiceTracker<CaptureService, CaptureService> captureTracker = new ServiceTracker<>(bundles, CaptureService.class, null);
+        ServiceTracker<SearchService, SearchService> searchTracker = new ServiceTracker<>(bundles, SearchService.class, null);
         tracker.open();
         captureTracker.open();
+        searchTracker.open();
         try {
             Supplier<WorkspaceProvider> store = service(tracker, locale, "cli.noStore");
             Supplier<CaptureService> captures = service(captureTracker, locale, "cli.noCaptureService");
-            Cli cli = new Cli(version, List.of(new CaptureCommand(store, captures, System.getenv(), locale),
+            List<Command> commands = new ArrayList<>(List.of(new CaptureCommand(store, captures, System.getenv(), locale),
                     new VerifyCommand(store, Optional.of(captures), System.getenv(), locale)));
+            commands.addAll(SearchCommands.all(service(searchTracker, locale, "cli.noSearch")));
+            Cli cli = new Cli(version, commands);
             int code = cli.run(Arrays.asList(args == null ? new String[0] : args), System.out, System.err);
             System.out.flush();
             return Integer.valueOf(code);
         } finally {
+            searchTracker.close();
             captureTracker.close();
             tracker.close();
         }

@@ -35,6 +35,23 @@ class ProductTest {
     }
 
     @Test
+    void R6_theCommandLineShowsTheBuiltQueryAndWarnsOfACommonName(@TempDir Path workspace) throws Exception {
+        Product.Run run = Product.insyn().script(workspace, "cli", "query", "--name", "anna  andersson", "--city", "Stockholm");
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertTrue(run.stdout().contains("\"anna andersson\" \"Stockholm\"\n"), run.stdout());
+        assertTrue(run.stdout().contains("! Namnet anna andersson hör till de vanligaste i Sverige"), run.stdout());
+    }
+
+    @Test
+    void theProductOffersTheBuiltInSourcesAndSaysWhichSettingEachNeeds(@TempDir Path workspace) throws Exception {
+        Product.Run run = Product.insyn().script(workspace, "cli", "sources");
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertTrue(run.stdout().contains("google") && run.stdout().contains("Ange google.apiKey i inställningarna"), run.stdout());
+        assertTrue(run.stdout().lines().anyMatch(l -> l.startsWith("duckduckgo") && !l.contains(" - ")), run.stdout());
+        assertTrue(run.stdout().lines().anyMatch(l -> l.startsWith("phpbb") && l.contains("phpbb.url")), run.stdout());
+    }
+
+    @Test
     void workbenchOpensItsWindowWithoutErrors(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("console.log");
         Product insyn = Product.insyn();
