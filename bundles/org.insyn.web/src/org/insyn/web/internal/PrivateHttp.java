@@ -59,6 +59,7 @@ public final class PrivateHttp {
     private final Limits limits;
     private final Map<String, Instant> nextSlot = new ConcurrentHashMap<>();
     private final Map<String, CachedRobots> robots = new ConcurrentHashMap<>();
+    private final Map<String, Object> robotsLocks = new ConcurrentHashMap<>();
 
     public PrivateHttp(Limits limits) {
         this.limits = limits;
@@ -189,10 +190,17 @@ public final class PrivateHttp {
 
     private Robots robotsFor(URI uri, SourceContext context) throws SourceException {
         String origin = origin(uri);
-        CachedRobots cached = robots.get(origin);
-        if (cached != null && cached.until.isAfter(Instant.now())) {
-            return cached.robots;
+        // one fetch per site even when several sources ask it at the same moment
+        synchronized (robotsLocks.computeIfAbsent(origin, k -> new Object())) {
+            CachedRobots cached = robots.get(origin);
+            if (cached != null && cached.until.isAfter(Instant.now())) {
+                return cached.robots;
+            }
+            return fetchRobots(origin, context);
         }
+    }
+
+    private Robots fetchRobots(String origin, SourceContext context) throws SourceException {
         Robots rules;
         URI robotsUri = URI.create(origin + "/robots.txt");
         try {
