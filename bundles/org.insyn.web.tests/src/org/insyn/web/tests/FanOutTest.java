@@ -179,4 +179,19 @@ class FanOutTest {
         assertEquals(1, run.stored().size());
         assertTrue(run.results().get("drip").failure().orElseThrow().message(Locale.ENGLISH).contains("cancelled"));
     }
+
+    @Test
+    void hitsThatCannotBeStoredFailTheSearchNotTheSource() {
+        PrivateHttp http = Fixtures.http();
+        IllegalStateException storage = new IllegalStateException("the store refused the hits");
+
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> new FanOut().run(List.of(Fixtures.demo("bloggsok", web, http)), "självskada",
+                        new FanOut.Run(Fixtures.USER, Optional.empty(), r -> {
+                        }), new Listener() {
+                        }, drafts -> {
+                            throw storage;
+                        }));
+        assertEquals(storage, e);
+    }
 }

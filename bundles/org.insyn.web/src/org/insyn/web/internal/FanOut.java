@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import org.insyn.core.model.NetworkRequest;
@@ -44,6 +45,7 @@ public final class FanOut {
         Map<String, Future<SourceResult>> futures = new LinkedHashMap<>();
         Map<String, Instant> deadlines = new LinkedHashMap<>();
         Object sinkLock = new Object();
+        AtomicReference<RuntimeException> storeFailure = new AtomicReference<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (SourceProvider source : sources) {
                 Instant deadline = Instant.now().plus(source.timeout());
@@ -53,26 +55,33 @@ public final class FanOut {
                 futures.put(source.id(), threads.submit(() -> {
                     Instant start = Instant.now();
                     listener.started(source.id());
-                    SourceResult result;
+                    List<HitDraft> hits;
                     try {
-                        List<HitDraft> hits = source.search(query, context);
-                        List<HitDraft> fresh = new ArrayList<>();
-                        for (HitDraft h : hits) {
-                            String url = Canonical.url(h.url());
-                            if (seen.add(url)) {
-                                fresh.add(new HitDraft(h.source(), url, h.title(), h.snippet(), h.published(), h.author()));
-                            }
+                        hits = source.search(query, context);
+                    } catch (SourceException e) {
+                        return new SourceResult(source.id(), 0, Optional.of(e), millisSince(start));
+                    } catch (RuntimeException e) {
+                        // a source's own fault (e.g. a selector jsoup cannot read) is that source's failure
+                        return new SourceResult(source.id(), 0, Optional.of(new SourceException("source.parse", source.name(),
+                                String.valueOf(e.getMessage()))), millisSince(start));
+                    }
+                    List<HitDraft> fresh = new ArrayList<>();
+                    for (HitDraft h : hits) {
+                        String url = Canonical.url(h.url());
+                        if (seen.add(url)) {
+                            fresh.add(new HitDraft(h.source(), url, h.title(), h.snippet(), h.published(), h.author()));
                         }
+                    }
+                    try {
                         synchronized (sinkLock) {
                             sink.accept(fresh);
                         }
-                        result = new SourceResult(source.id(), hits.size(), Optional.empty(), millisSince(start));
-                    } catch (SourceException e) {
-                        result = new SourceResult(source.id(), 0, Optional.of(e), millisSince(start));
                     } catch (RuntimeException e) {
-                        result = new SourceResult(source.id(), 0, Optional.of(new SourceException("source.parse", source.name(),
-                                String.valueOf(e.getMessage()))), millisSince(start));
+                        // hits that cannot be stored fail the whole search, not this source
+                        storeFailure.compareAndSet(null, e);
+                        cancelled.set(true);
                     }
+                    SourceResult result = new SourceResult(source.id(), hits.size(), Optional.empty(), millisSince(start));
                     return result;
                 }));
             }
@@ -108,6 +117,9 @@ public final class FanOut {
                 if (results.size() < futures.size()) {
                     sleep();
                 }
+            }
+            if (storeFailure.get() != null) {
+                throw storeFailure.get();
             }
             return results;
         }
