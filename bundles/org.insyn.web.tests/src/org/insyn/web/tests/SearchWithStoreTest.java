@@ -1,0 +1,173 @@
+package org.insyn.web.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.insyn.core.InsynException;
+import org.insyn.core.Rule;
+import org.insyn.core.model.AuditAction;
+import org.insyn.core.model.AuditEntry;
+import org.insyn.core.model.BuiltQuery;
+import org.insyn.core.model.CaseFile;
+import org.insyn.core.model.Hit;
+import org.insyn.core.model.Justification;
+import org.insyn.core.model.NetworkRequest;
+import org.insyn.core.model.NoticeChannel;
+import org.insyn.core.model.QueryRequest;
+import org.insyn.core.model.ReasonCategory;
+import org.insyn.core.model.Relevance;
+import org.insyn.core.model.ReviewPolicy;
+import org.insyn.core.model.Role;
+import org.insyn.core.model.SearchMode;
+import org.insyn.core.model.Unit;
+import org.insyn.core.model.User;
+import org.insyn.core.service.SearchService;
+import org.insyn.core.service.Session;
+import org.insyn.core.service.Workspace;
+import org.insyn.core.service.WorkspaceConfig;
+import org.insyn.core.service.WorkspaceProvider;
+import org.insyn.web.fixture.FixtureServer;
+import org.insyn.web.internal.FanOut;
+import org.insyn.web.internal.PrivateHttp;
+import org.insyn.web.internal.QueryBuilder;
+import org.insyn.web.internal.SearchServiceImpl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
+
+/** The search with the real store (encrypted H2 file): policy and audit first, hits and requests stored. */
+class SearchWithStoreTest {
+    private static final String WHY = "Uppgifter i ansökan om ekonomiskt bistånd verkar inte stämma med vad klienten berättat.";
+
+    @TempDir
+    Path dir;
+    private FixtureServer web;
+    private Workspace ws;
+    private Session ida;
+    private Session fia;
+    private SearchService search;
+
+    @BeforeEach
+    void open() throws Exception {
+        BundleContext context = FrameworkUtil.getBundle(SearchServiceImpl.class).getBundleContext();
+        // the store offers its WorkspaceProvider once its bundle is started, as the product starts it
+        for (Bundle b : context.getBundles()) {
+            if (b.getSymbolicName().equals("org.insyn.store")) {
+                b.start(Bundle.START_TRANSIENT);
+            }
+        }
+        ServiceReference<WorkspaceProvider> ref = null;
+        for (int i = 0; i < 200 && ref == null; i++) {
+            ref = context.getServiceReference(WorkspaceProvider.class);
+            if (ref == null) {
+                Thread.sleep(50);
+            }
+        }
+        ws = context.getService(ref).open(WorkspaceConfig.embedded(dir, "ett långt lösenord för testet".toCharArray()));
+        ws.saveUser("admin", new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true));
+        ws.saveUnit("admin", new Unit("north", "IFO Nord", ReviewPolicy.AFTER));
+        ws.saveUnit("admin", new Unit("south", "IFO Syd", ReviewPolicy.BEFORE));
+        ws.saveUser("admin", new User("ida", "Ida", Set.of(Role.INVESTIGATOR), Set.of("north", "south"), true));
+        ws.saveUser("admin", new User("fia", "Fia", Set.of(Role.FIELD_WORKER), Set.of("north"), true));
+        ida = ws.session("ida");
+        fia = ws.session("fia");
+        web = FixtureServer.start();
+        PrivateHttp http = Fixtures.http();
+        search = new SearchServiceImpl(List.of(Fixtures.demo("sokfinn", web, http), Fixtures.demo("webbsok", web, http),
+                Fixtures.demo("snackis", web, http), Fixtures.demo("torget", web, http)), new QueryBuilder(), new FanOut());
+    }
+
+    @AfterEach
+    void close() {
+        web.close();
+        ws.close();
+    }
+
+    private Justification clientJustification(String unit, boolean told) {
+        CaseFile c = ida.openCase(unit, "Ekonomiskt bistånd");
+        ida.saveSubject(c.id(), "Berit Beritsson", List.of(), Optional.of("Stockholm"), Optional.empty());
+        if (told) {
+            ida.recordTransparencyNote(c.id(), LocalDate.now(), NoticeChannel.IN_PERSON, "Ida");
+        }
+        return ida.justify(Optional.of(c.id()), unit, ReasonCategory.INCORRECT_INFORMATION, WHY, SearchMode.CLIENT);
+    }
+
+    private SearchService.Outcome run(Session s, Justification j, BuiltQuery q, List<String> sources) {
+        return search.search(s, ws.networkLog(), j.id(), q, sources, new SearchService.Listener() {
+        });
+    }
+
+    private final BuiltQuery berit = new QueryBuilder().build(QueryRequest.client("Berit Beritsson", Optional.of("Stockholm"),
+            Optional.empty()));
+
+    @Test
+    void R4_aSearchWithoutTransparencyNoteIsRefusedAndSendsNoRequest() {
+        Justification j = clientJustification("north", false);
+
+        InsynException e = assertThrows(InsynException.class, () -> run(ida, j, berit, List.of("demo-sokfinn", "demo-webbsok")));
+
+        assertEquals(Optional.of(Rule.R4), e.rule());
+        assertEquals(List.of(), web.requests(), "not one request reached the server");
+        assertEquals(List.of(), ws.networkLog().recent(10));
+        assertTrue(ws.audit().entries(j.caseId(), 0, 100).stream().anyMatch(a -> a.action() == AuditAction.SEARCH_REFUSED));
+    }
+
+    @Test
+    void R2_aSearchAwaitingReviewIsRefusedAndSendsNoRequest() {
+        Justification j = clientJustification("south", true);
+
+        InsynException e = assertThrows(InsynException.class, () -> run(ida, j, berit, List.of("demo-sokfinn")));
+
+        assertEquals(Optional.of(Rule.R2), e.rule());
+        assertEquals(List.of(), web.requests());
+    }
+
+    @Test
+    void R1_R15_anAllowedSearchIsAuditedFirstStoresUnreviewedHitsOncePerUrlAndLogsEveryRequest() {
+        Justification j = clientJustification("north", true);
+
+        SearchService.Outcome outcome = run(ida, j, berit, List.of("demo-sokfinn", "demo-webbsok", "demo-snackis"));
+
+        assertEquals(4, outcome.hits().size(), "the same four pages from three sources: " + outcome.hits());
+        assertTrue(outcome.hits().stream().allMatch(h -> h.relevance() == Relevance.UNREVIEWED));
+        assertEquals(outcome.hits(), ida.hits(outcome.run().id()));
+        assertTrue(outcome.run().finished().isPresent());
+        assertEquals("\"Berit Beritsson\" \"Stockholm\"", outcome.run().query());
+
+        List<NetworkRequest> requests = ws.networkLog().recent(100);
+        assertEquals(web.requests().size(), requests.size(), "every request that reached the server is in the log");
+        assertTrue(requests.stream().allMatch(r -> r.userId().equals("ida") && r.runId().equals(Optional.of(outcome.run().id()))));
+        Instant firstRequest = requests.stream().map(NetworkRequest::at).min(Instant::compareTo).orElseThrow();
+        AuditEntry started = ws.audit().entries(j.caseId(), 0, 100).stream().filter(a -> a.action() == AuditAction.SEARCH_STARTED)
+                .findFirst().orElseThrow();
+        assertTrue(!started.at().isAfter(firstRequest), "the audit entry is written before any request");
+        assertTrue(outcome.hits().stream().map(Hit::url).allMatch(u -> u.startsWith("http://127.0.0.1:")));
+    }
+
+    @Test
+    void R8_anOutreachSearchByTopicAndPlaceNeedsNoTransparencyNote() {
+        Justification j = fia.justify(Optional.empty(), "north", ReasonCategory.OUTREACH_CONTACT,
+                "Unga i Rinkeby skriver om självskada i öppna forum; vi vill erbjuda kontakt.", SearchMode.OUTREACH);
+        BuiltQuery q = search.build(QueryRequest.outreach("självskada", Optional.of("Rinkeby")));
+
+        SearchService.Outcome outcome = search.search(fia, ws.networkLog(), j.id(), q, List.of("demo-snackis", "demo-torget"),
+                new SearchService.Listener() {
+                });
+
+        assertEquals(4, outcome.hits().size(), "two threads from each forum");
+        assertTrue(outcome.sources().values().stream().allMatch(SearchService.SourceResult::ok));
+    }
+}
