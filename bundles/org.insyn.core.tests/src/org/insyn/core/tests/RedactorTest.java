@@ -84,6 +84,14 @@ class RedactorTest {
     }
 
     @Test
+    void R12_keptNamesAreNotScrubbedEvenWhenARelativeSharesThem() {
+        Redactor r = new Redactor(java.util.EnumSet.of(PersonalDetail.NAME), List.of("Omar Svensson"), List.of("Lina Svensson"), List.of(),
+                Messages.SWEDISH);
+        assertEquals("Lina Svensson och [namn]", r.scrub("Lina Svensson och Omar Svensson"));
+        assertEquals("[namn] ringde", r.scrub("Omar ringde"));
+    }
+
+    @Test
     void R12_chosenCategoriesOnly() {
         Redactor r = new Redactor(java.util.EnumSet.of(PersonalDetail.NAME), List.of("Omar Svensson"), List.of(), Messages.SWEDISH);
         assertEquals("Lina ringde 070-123 45 67 om [namn].", r.scrub("Lina ringde 070-123 45 67 om Omar."));

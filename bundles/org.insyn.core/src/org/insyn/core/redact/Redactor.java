@@ -74,10 +74,22 @@ public final class Redactor {
      * @param locale     language of the placeholders that replace what was scrubbed
      */
     public Redactor(Set<PersonalDetail> categories, Collection<String> names, Collection<String> terms, Locale locale) {
+        this(categories, names, List.of(), terms, locale);
+    }
+
+    /**
+     * @param keep names (and their parts) never scrubbed, e.g. the subject's own name in their subject access
+     *             export, where a relative may share the surname
+     */
+    public Redactor(Set<PersonalDetail> categories, Collection<String> names, Collection<String> keep, Collection<String> terms, Locale locale) {
         this.categories = categories.isEmpty() ? EnumSet.noneOf(PersonalDetail.class) : EnumSet.copyOf(categories);
         this.locale = Objects.requireNonNull(locale, "locale");
         List<Literal> list = new ArrayList<>();
+        Set<String> kept = nameForms(keep);
         for (String name : nameForms(names)) {
+            if (kept.contains(name)) {
+                continue;
+            }
             // Names keep their case so that "Vilja" the name is scrubbed and "vilja" the verb is not; genitive s is part of it.
             list.add(new Literal(Pattern.compile(NOT_LETTER_BEFORE + Pattern.quote(name) + "s?" + NOT_LETTER_AFTER),
                     PersonalDetail.NAME, name.length()));

@@ -1,0 +1,41 @@
+package org.insyn.core.report;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.insyn.core.model.Capture;
+import org.insyn.core.model.CaseFile;
+import org.insyn.core.model.Justification;
+import org.insyn.core.model.Note;
+import org.insyn.core.model.Review;
+import org.insyn.core.model.Subject;
+import org.insyn.core.model.TransparencyNote;
+import org.insyn.core.model.Unit;
+
+/**
+ * R11: what goes into an evidence report for the client file or the register: a case, or a selection of its
+ * findings ({@code captures}), with the justifications and reviews behind them. {@code redactTerms} are further
+ * terms the worker asked to scrub (R12).
+ */
+public record EvidenceInput(CaseFile caseFile, Unit unit, Optional<Subject> subject, List<Justification> justifications,
+        Map<Long, List<Review>> reviews, Optional<TransparencyNote> transparencyNote, List<Capture> captures, List<Note> notes,
+        List<String> redactTerms, String generatedBy, Instant generatedAt, Locale locale) {
+    public EvidenceInput {
+        Objects.requireNonNull(caseFile, "caseFile");
+        Objects.requireNonNull(unit, "unit");
+        Objects.requireNonNull(subject, "subject");
+        justifications = List.copyOf(justifications);
+        reviews = Map.copyOf(reviews);
+        Objects.requireNonNull(transparencyNote, "transparencyNote");
+        captures = List.copyOf(captures);
+        notes = List.copyOf(notes);
+        redactTerms = List.copyOf(redactTerms);
+        Objects.requireNonNull(generatedBy, "generatedBy");
+        Objects.requireNonNull(generatedAt, "generatedAt");
+        Objects.requireNonNull(locale, "locale");
+    }
+}

@@ -1,0 +1,382 @@
+package org.insyn.report.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.insyn.core.InsynException;
+import org.insyn.core.Messages;
+import org.insyn.core.Rule;
+import org.insyn.core.model.AuditAction;
+import org.insyn.core.model.AuditEntry;
+import org.insyn.core.model.Capture;
+import org.insyn.core.model.Hit;
+import org.insyn.core.model.ReasonCategory;
+import org.insyn.core.model.Relevance;
+import org.insyn.core.redact.PersonalDetail;
+import org.insyn.core.report.ArchiveInput;
+import org.insyn.core.report.LetterInput;
+import org.insyn.core.report.ReportResult;
+import org.insyn.core.report.StatisticsInput;
+import org.insyn.core.report.SubjectAccessInput;
+import org.insyn.core.service.ReportService;
+import org.insyn.core.stats.SearchFact;
+import org.insyn.core.stats.SearchOutcome;
+import org.insyn.core.stats.Statistics;
+import org.insyn.report.internal.PdfReports;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
+
+/** Every kind of PDF the product writes, validated by veraPDF as PDF/A-3b and parsed back with PDFBox. */
+class ReportTest {
+    static final String BANNER_SV = "Diskussionsunderlag – ej beslutsunderlag";
+    static final String INCORRECT_SV = "Information från internet kan vara felaktig";
+
+    @TempDir
+    static Path dir;
+    static Fixtures fixtures;
+    static List<Capture> captures;
+    static byte[] evidencePdf;
+    static ReportResult evidenceResult;
+    final ReportService reports = new PdfReports();
+
+    @BeforeAll
+    static void writeEvidenceReport() throws Exception {
+        fixtures = new Fixtures(dir);
+        captures = List.of(fixtures.capture(1, "https://www.blocket.se/annons/stockholm/barnklader/1234567", 4000, true),
+                fixtures.capture(2, "https://www.instagram.com/linas_klader/", 900, false));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        evidenceResult = new PdfReports().evidence(Fixtures.evidence(captures, Messages.SWEDISH), fixtures.artifacts(), out);
+        evidencePdf = out.toByteArray();
+    }
+
+    static void assertPdfA(byte[] pdf) throws Exception {
+        List<String> failed = VeraPdf.failedRules(pdf);
+        assertTrue(failed.isEmpty(), "veraPDF PDF/A-3b: " + failed);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String xmp = new String(doc.getDocumentCatalog().getMetadata().toByteArray(), StandardCharsets.UTF_8);
+            assertTrue(xmp.contains("<pdfaid:part>3</pdfaid:part>") && xmp.contains("<pdfaid:conformance>B</pdfaid:conformance>"), xmp);
+            assertTrue(xmp.contains("<dc:title>"), "XMP has the title");
+            for (PDPage page : doc.getPages()) {
+                PDResources resources = page.getResources();
+                for (COSName name : resources.getFontNames()) {
+                    PDFont font = resources.getFont(name);
+                    assertTrue(font.isEmbedded(), font.getName() + " is embedded");
+                    assertTrue(font.getName().contains("Liberation"), font.getName());
+                }
+            }
+        }
+    }
+
+    static List<String> pages(byte[] pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            List<String> pages = new ArrayList<>();
+            PDFTextStripper stripper = new PDFTextStripper();
+            for (int i = 1; i <= doc.getNumberOfPages(); i++) {
+                stripper.setStartPage(i);
+                stripper.setEndPage(i);
+                pages.add(stripper.getText(doc));
+            }
+            return pages;
+        }
+    }
+
+    static Map<String, byte[]> embeddedFiles(byte[] pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            Map<String, byte[]> files = new HashMap<>();
+            var tree = doc.getDocumentCatalog().getNames().getEmbeddedFiles();
+            COSArray associated = doc.getDocumentCatalog().getCOSObject().getCOSArray(COSName.getPDFName("AF"));
+            assertNotNull(associated, "the catalog lists its associated files (PDF/A-3)");
+            List<COSBase> af = new ArrayList<>();
+            associated.forEach(b -> af.add(b instanceof COSObject o ? o.getObject() : b));
+            for (Map.Entry<String, PDComplexFileSpecification> e : tree.getNames().entrySet()) {
+                COSDictionary spec = e.getValue().getCOSObject();
+                assertTrue(af.contains(spec), e.getKey() + " is an associated file");
+                assertNotNull(spec.getNameAsString(COSName.getPDFName("AFRelationship")), e.getKey() + " has an AFRelationship");
+                files.put(e.getKey(), e.getValue().getEmbeddedFile().toByteArray());
+            }
+            return files;
+        }
+    }
+
+    // ---- evidence report --------------------------------------------------------------------------------------
+
+    @Test
+    void R11_evidenceReportIsPdfA3b() throws Exception {
+        assertPdfA(evidencePdf);
+        assertEquals(pages(evidencePdf).size(), evidenceResult.pages());
+        assertEquals(Fixtures.sha256(evidencePdf), evidenceResult.sha256());
+    }
+
+    @Test
+    void R5_everyPageCarriesTheBannerAndTheWarningThatInternetInformationMayBeIncorrect() throws Exception {
+        List<String> pages = pages(evidencePdf);
+        assertTrue(pages.size() >= 5, "cover, two findings, a long screenshot over several pages: " + pages.size());
+        for (int i = 0; i < pages.size(); i++) {
+            assertTrue(pages.get(i).contains(BANNER_SV), "page " + (i + 1) + " has the banner");
+            assertTrue(pages.get(i).contains(INCORRECT_SV), "page " + (i + 1) + " says internet information may be incorrect");
+            assertTrue(pages.get(i).contains((i + 1) + " / " + pages.size()), "page " + (i + 1) + " is numbered");
+        }
+    }
+
+    @Test
+    void R11_coverShowsCaseUnitJustificationReviewAndTransparencyNote() throws Exception {
+        String cover = pages(evidencePdf).get(0);
+        assertTrue(cover.contains("Dokumentation av information från internet"), cover);
+        assertTrue(cover.contains("Ekonomiskt bistånd [namn] (7)"), "case title, scrubbed: " + cover);
+        assertTrue(cover.contains("Rinkeby-Kista ekonomiskt bistånd (rinkeby-ek)"), cover);
+        assertTrue(cover.contains("Misstanke om felaktiga uppgifter i ansökan om ekonomiskt bistånd, skriven 2026-11-20 12:05:09 UTC av anna"), cover);
+        assertTrue(cover.contains("Granskning: godkänd 2026-11-20 12:35:09 UTC av sara: Godkänd, skälet är tydligt."), cover);
+        assertTrue(cover.contains("Klienten informerades 2026-11-02 (vid personligt möte) av anna"), cover);
+    }
+
+    @Test
+    void R7_R17_eachFindingShowsUrlTimesHashesAndTimestamp() throws Exception {
+        String text = String.join("\n", pages(evidencePdf));
+        Capture c = captures.get(0);
+        assertTrue(text.contains(c.url()), "URL");
+        assertTrue(text.contains("Dokumenterad (UTC) 2026-11-20 13:06:09"), "capture time UTC");
+        assertTrue(text.contains("2026-11-20 14:06:09 CET (Europe/Stockholm)"), "capture time local");
+        for (String sha : c.artifacts().values()) {
+            assertTrue(text.contains(sha), "artifact hash " + sha);
+        }
+        assertTrue(text.contains(c.manifestSha256()), "manifest hash");
+        assertTrue(text.contains("2026-11-20 13:06:11 UTC, utfärdad av " + Fixtures.TSA_NAME), "timestamp time and authority");
+        assertTrue(text.contains("saknas (ingen tidsstämpeltjänst är inställd)"), "the second capture has no token");
+    }
+
+    @Test
+    void R11_warcAndManifestAreEmbeddedAsAssociatedFilesWithTheirHashes() throws Exception {
+        Map<String, byte[]> files = embeddedFiles(evidencePdf);
+        assertEquals(4, files.size(), files.keySet().toString());
+        for (int i = 0; i < captures.size(); i++) {
+            Capture c = captures.get(i);
+            String prefix = "finding-" + (i + 1);
+            assertEquals(c.artifacts().get("response.warc"), Fixtures.sha256(files.get(prefix + "-response.warc")));
+            assertEquals(c.manifestSha256(), Fixtures.sha256(files.get(prefix + "-manifest.json")));
+            assertTrue(new String(files.get(prefix + "-response.warc"), StandardCharsets.UTF_8).startsWith("WARC/1."));
+        }
+    }
+
+    @Test
+    void R7_longScreenshotIsSplitAcrossPages() throws Exception {
+        try (PDDocument doc = Loader.loadPDF(evidencePdf)) {
+            int pagesWithImages = 0;
+            float drawnRows = 0;
+            for (PDPage page : doc.getPages()) {
+                for (COSName name : page.getResources().getXObjectNames()) {
+                    if (page.getResources().getXObject(name) instanceof PDImageXObject image) {
+                        pagesWithImages++;
+                        assertEquals(1280, image.getWidth());
+                        drawnRows += image.getHeight();
+                    }
+                }
+            }
+            // 4000 + 900 rows of screenshot: every row is drawn once, over more pages than there are captures.
+            assertEquals(4900, drawnRows, 0.5);
+            assertTrue(pagesWithImages >= 4, "the 4000-row screenshot takes several pages: " + pagesWithImages);
+        }
+    }
+
+    @Test
+    void R12_freeTextIsScrubbedAndTheCoverCountsWhatWasRemoved() throws Exception {
+        String text = String.join("\n", pages(evidencePdf));
+        for (String detail : List.of("850312-1231", "070-123 45 67", "Omar", "Storgatan 12", "Lina Svensson")) {
+            assertFalse(text.contains(detail), detail + " must not leave the product");
+        }
+        assertTrue(text.contains("[personnummer]") && text.contains("[telefonnummer]") && text.contains("[adress]"), text);
+        assertEquals(Map.of(PersonalDetail.PERSONNUMMER, 1, PersonalDetail.PHONE, 1, PersonalDetail.ADDRESS, 1, PersonalDetail.NAME, 4),
+                evidenceResult.redacted());
+        assertTrue(text.contains("personnummer: 1, telefonnummer: 1, adresser: 1, namn: 4"), "counts on the cover, not the values");
+    }
+
+    @Test
+    void R17_anArtifactChangedOutsideTheProductIsRefused() throws Exception {
+        Path other = Files.createDirectories(dir.resolve("tampered"));
+        Fixtures tampered = new Fixtures(other);
+        Capture c = tampered.capture(9, "https://example.org/sida", 300, false);
+        Files.writeString(other.resolve(c.artifacts().get("response.warc")), "WARC/1.1\r\nchanged");
+        InsynException e = assertThrows(InsynException.class, () -> reports.evidence(Fixtures.evidence(List.of(c), Locale.ENGLISH),
+                tampered.artifacts(), OutputStream.nullOutputStream()));
+        assertEquals(InsynException.Kind.INTEGRITY, e.kind());
+        assertEquals(Optional.of(Rule.R17), e.rule());
+    }
+
+    @Test
+    void R5_englishReportHasTheEnglishBanner() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        reports.evidence(Fixtures.evidence(List.of(captures.get(1)), Locale.ENGLISH), fixtures.artifacts(), out);
+        assertPdfA(out.toByteArray());
+        for (String page : pages(out.toByteArray())) {
+            assertTrue(page.contains("Discussion material – not a basis for a decision"), page);
+            assertTrue(page.contains("Information from the internet may be incorrect"), page);
+        }
+    }
+
+    // ---- transparency letter (R4) -------------------------------------------------------------------------
+
+    @Test
+    void R4_transparencyLetterIsOnePlainPagePdfA3bInSwedishAndEnglish() throws Exception {
+        for (Locale locale : List.of(Messages.SWEDISH, Locale.ENGLISH)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ReportResult r = reports.letter(new LetterInput("Lina Svensson", "Rinkeby-Kista ekonomiskt bistånd", "Anna Andersson",
+                    "Box 7087, 164 07 Kista, telefon 08-508 01 000", LocalDate.of(2026, 11, 2), locale), out);
+            assertPdfA(out.toByteArray());
+            assertEquals(1, r.pages(), "one page");
+            String text = pages(out.toByteArray()).get(0).replaceAll("\\s+", " ");
+            if (locale == Messages.SWEDISH) {
+                assertTrue(text.contains("Hej Lina Svensson!"), text);
+                assertTrue(text.contains("kan söka efter information om dig i öppna källor på internet"), "what may be done: " + text);
+                assertTrue(text.contains("aldrig underlag för ett beslut"), "discussion material only (R5)");
+                assertTrue(text.contains("raderas"), "irrelevant material deleted (R3)");
+                assertTrue(text.contains("Du har rätt att få veta vad vi har om dig"), "how to ask what is held (R14)");
+            } else {
+                assertTrue(text.contains("may search for information about you in public sources on the internet"), text);
+                assertTrue(text.contains("never the basis for a decision"), text);
+                assertTrue(text.contains("You have the right to know what we hold about you"), text);
+            }
+            assertTrue(text.contains("Box 7087, 164 07 Kista"), "contact for questions");
+            assertFalse(text.contains("Diskussionsunderlag"), "a letter is not internet material: no banner");
+        }
+    }
+
+    // ---- statistics (R13) ---------------------------------------------------------------------------------
+
+    @Test
+    void R13_statisticsPdfShowsOnlyCountsOfFiveOrMore() throws Exception {
+        List<SearchFact> facts = new ArrayList<>();
+        int n = 0;
+        for (int i = 0; i < 12; i++) {
+            facts.add(new SearchFact("rinkeby-ek", ReasonCategory.INCORRECT_INFORMATION, SearchOutcome.FINDINGS, YearMonth.of(2026, 10), "c" + n++));
+        }
+        for (int i = 0; i < 3; i++) {
+            facts.add(new SearchFact("rinkeby-ek", ReasonCategory.CHILD_WELFARE, SearchOutcome.NO_HITS, YearMonth.of(2026, 11), "c" + n++));
+        }
+        for (int i = 0; i < 9; i++) {
+            facts.add(new SearchFact("kungsholmen", ReasonCategory.CHILD_WELFARE, SearchOutcome.NOTHING_RELEVANT, YearMonth.of(2026, 11), "c" + n++));
+        }
+        Statistics stats = new Statistics(5);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        reports.statistics(new StatisticsInput("Informationssökningar hösten 2026", stats.export(facts), stats.threshold(), "sara",
+                Instant.parse("2026-12-01T08:00:00Z"), Messages.SWEDISH), out);
+        assertPdfA(out.toByteArray());
+        String text = String.join("\n", pages(out.toByteArray()));
+        assertTrue(text.contains("Ett antal visas bara när det är minst 5 ärenden"), text);
+        // November's 3 is hidden, and October's 12 too: the shown total 15 would give the 3 away.
+        assertTrue(text.contains("rinkeby-ek – – 15"), text);
+        for (String line : text.split("\n")) {
+            if (line.startsWith("rinkeby-ek ") || line.startsWith("kungsholmen ") || line.startsWith("Totalt ")) {
+                for (String cell : line.split(" ")) {
+                    assertFalse(cell.matches("\\d+") && Integer.parseInt(cell) < 5, "no count under five: " + line);
+                }
+            }
+        }
+    }
+
+    // ---- subject access (R14) ------------------------------------------------------------------------------
+
+    @Test
+    void R14_subjectAccessPdfListsEverythingAndEmbedsTheJson() throws Exception {
+        Hit hit = new Hit(1, 4, "web", captures.get(0).url(), "Barnkläder säljes – Lina", "Omar hämtar i Rinkeby", Optional.empty(), Optional.empty(),
+                Relevance.RELEVANT);
+        AuditEntry entry = new AuditEntry(1, Fixtures.T0, "anna", AuditAction.CAPTURE_SAVED, Optional.of(7L), "capture:1", "Sida dokumenterad",
+                "0".repeat(64), "1".repeat(64));
+        String json = "{\"subject\":{\"id\":11,\"name\":\"Lina Svensson\"},\"captures\":[1,2]}";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ReportResult r = reports.subjectAccess(new SubjectAccessInput(Fixtures.CASE, Fixtures.SUBJECT, Optional.of(Fixtures.NOTE),
+                List.of(Fixtures.JUSTIFICATION), List.of(Fixtures.REVIEW), List.of(hit), captures, List.of(), List.of(entry), json, "anna",
+                Fixtures.T0.plusSeconds(86_400), Messages.SWEDISH), out);
+        assertPdfA(out.toByteArray());
+        String text = String.join("\n", pages(out.toByteArray()));
+        assertTrue(text.contains("Allt som finns registrerat om Lina Svensson"), "the subject sees their own name");
+        assertTrue(text.contains("070-123 45 67"), "and their own details");
+        assertFalse(text.contains("Omar"), "a relative's name is a third party's detail (R12)");
+        assertTrue(text.contains(captures.get(1).url()) && text.contains("CAPTURE_SAVED"), text);
+        assertEquals(Map.of(PersonalDetail.NAME, 1), r.redacted());
+        assertEquals(json, new String(embeddedFiles(out.toByteArray()).get("subject-access.json"), StandardCharsets.UTF_8));
+        for (String page : pages(out.toByteArray())) {
+            assertTrue(page.contains(BANNER_SV), "findings are internet material (R5)");
+        }
+    }
+
+    // ---- yearly archive (R11) ----------------------------------------------------------------------------
+
+    @Test
+    void R11_yearlyArchiveOfTheServicesOwnPagesIsOneDatedPdfA() throws Exception {
+        Path own = Files.createDirectories(dir.resolve("own-pages"));
+        Fixtures f = new Fixtures(own);
+        List<Capture> pages = List.of(f.capture(21, "https://www.facebook.com/stockholmsstad.ungdom", 1500, true),
+                f.capture(22, "https://www.instagram.com/fältassistenterna_kista/", 800, true));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        reports.archive(new ArchiveInput(2026, "Fältassistenterna Rinkeby-Kista", pages, "sara", Instant.parse("2026-12-31T10:00:00Z"),
+                Messages.SWEDISH), f.artifacts(), out);
+        assertPdfA(out.toByteArray());
+        List<String> text = pages(out.toByteArray());
+        assertTrue(text.get(0).contains("Årsarkiv 2026: Fältassistenterna Rinkeby-Kistas sidor i sociala medier"), text.get(0));
+        assertTrue(text.get(0).contains("2026-12-31 10:00:00 UTC"), "dated");
+        for (Capture c : pages) {
+            assertTrue(text.get(0).contains(c.url()), "listed on the first page");
+        }
+        assertEquals(4, embeddedFiles(out.toByteArray()).size(), "WARC and manifest of each page");
+    }
+
+    // ---- the OSGi service ----------------------------------------------------------------------------------
+
+    @Test
+    void reportServiceIsOfferedThroughDeclarativeServices() throws Exception {
+        BundleContext context = FrameworkUtil.getBundle(PdfReports.class).getBundleContext();
+        assertNotNull(context, "org.insyn.report is started (lazy activation)");
+        ServiceReference<ReportService> ref = null;
+        for (int i = 0; i < 50 && ref == null; i++) {
+            ref = context.getServiceReference(ReportService.class);
+            if (ref == null) {
+                Thread.sleep(100);
+            }
+        }
+        assertNotNull(ref, "a ReportService is registered by SCR");
+        ReportService service = context.getService(ref);
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            service.letter(new LetterInput("Ali Hassan", "Fältassistenterna", "Farid", "08-508 00 000", LocalDate.of(2026, 11, 24),
+                    Messages.SWEDISH), out);
+            assertPdfA(out.toByteArray());
+        } finally {
+            context.ungetService(ref);
+        }
+    }
+}
