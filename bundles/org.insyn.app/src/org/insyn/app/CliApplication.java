@@ -11,6 +11,7 @@ import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.insyn.core.Messages;
 import org.insyn.core.service.CaptureService;
+import org.insyn.core.service.ReportService;
 import org.insyn.core.service.SearchService;
 import org.insyn.core.service.WorkspaceProvider;
 import org.osgi.framework.BundleContext;
@@ -34,17 +35,21 @@ public final class CliApplication implements IApplication {
         tracker.open();
         captureTracker.open();
         searchTracker.open();
+        ServiceTracker<ReportService, ReportService> reportTracker = new ServiceTracker<>(bundles, ReportService.class, null);
+        reportTracker.open();
         try {
             Supplier<WorkspaceProvider> store = service(tracker, locale, "cli.noStore");
             Supplier<CaptureService> captures = service(captureTracker, locale, "cli.noCaptureService");
             List<Command> commands = new ArrayList<>(List.of(new CaptureCommand(store, captures, System.getenv(), locale),
                     new VerifyCommand(store, Optional.of(captures), System.getenv(), locale)));
             commands.addAll(SearchCommands.all(service(searchTracker, locale, "cli.noSearch")));
+            commands.add(new ExportCommand(service(reportTracker, locale, "cli.noReports")));
             Cli cli = new Cli(version, commands);
             int code = cli.run(Arrays.asList(args == null ? new String[0] : args), System.out, System.err);
             System.out.flush();
             return Integer.valueOf(code);
         } finally {
+            reportTracker.close();
             searchTracker.close();
             captureTracker.close();
             tracker.close();

@@ -85,7 +85,11 @@ class ReportTest {
         evidencePdf = out.toByteArray();
     }
 
+    /** Validates the PDF and keeps it under target/reports for a person to look at. */
     static void assertPdfA(byte[] pdf) throws Exception {
+        Path kept = Files.createDirectories(Path.of("target", "reports"));
+        Files.write(kept.resolve(StackWalker.getInstance().walk(s -> s.skip(1).findFirst().orElseThrow().getMethodName()) + "-"
+                + Fixtures.sha256(pdf).substring(0, 8) + ".pdf"), pdf);
         List<String> failed = VeraPdf.failedRules(pdf);
         assertTrue(failed.isEmpty(), "veraPDF PDF/A-3b: " + failed);
         try (PDDocument doc = Loader.loadPDF(pdf)) {

@@ -77,7 +77,7 @@ public final class PdfReports implements ReportService {
             pdf.heading(t.get("evidence.title"), 18);
             pdf.field(t.get("evidence.case"), caseTitle + " (" + in.caseFile().id() + ")");
             pdf.field(t.get("evidence.unit"), in.unit().name() + " (" + in.unit().id() + ")");
-            pdf.field(t.get("evidence.generated"), t.get("generated", t.utc(in.generatedAt()) + " UTC", in.generatedBy()));
+            pdf.field(t.get("evidence.generated"), t.utc(in.generatedAt()) + " UTC, " + in.generatedBy());
             pdf.heading(t.get("evidence.transparency"), 13);
             pdf.paragraph(transparency(t, in.transparencyNote()));
             pdf.heading(t.get("evidence.justifications"), 13);
@@ -340,7 +340,7 @@ public final class PdfReports implements ReportService {
         String title = t.get("archive.title", String.valueOf(in.year()), in.serviceName());
         try (PdfaDocument pdf = new PdfaDocument(List.of(title), t.get("generated", t.utc(in.generatedAt()) + " UTC", in.generatedBy()))) {
             pdf.heading(title, 16);
-            pdf.field(t.get("evidence.generated"), t.get("generated", t.utc(in.generatedAt()) + " UTC", in.generatedBy()));
+            pdf.field(t.get("evidence.generated"), t.utc(in.generatedAt()) + " UTC, " + in.generatedBy());
             pdf.heading(t.get("archive.pages", in.captures().size()), 12);
             for (Capture c : in.captures()) {
                 pdf.paragraph(c.url() + "  (" + t.utc(c.capturedAt()) + " UTC)");

@@ -156,7 +156,10 @@ final class PdfaDocument implements AutoCloseable {
             need(13.5f);
             y -= 13.5f;
             if (i == 0) {
-                text(bold, 10, MARGIN, y, clean(label), Color.BLACK);
+                // A long label (an artifact's file name) is set smaller rather than run into its value.
+                String l = clean(label);
+                float size = Math.min(10, 10 * (labelWidth - 6) / Math.max(1, width(bold, 10, l)));
+                text(bold, size, MARGIN, y, l, Color.BLACK);
             }
             text(regular, 9, MARGIN + labelWidth, y, lines.get(i), Color.BLACK);
         }
