@@ -56,8 +56,12 @@ public final class Main {
             var primary = r.getPrimaryResult();
             Double base = baselines.get(owner + params(r));
             String ratio = base == null || label.endsWith(".baseline") ? "" : String.format("%.2f", primary.getScore() / base);
-            System.out.printf("| %s | %s | %.3f | %.3f | %s | %s |%n", label.replace("org.insyn.bench.", "") + params(r),
-                    r.getParams().getMode().shortLabel(), primary.getScore(), primary.getScoreError(), primary.getScoreUnit(), ratio);
+            String name = label.replace("org.insyn.bench.", "") + params(r);
+            System.out.printf("| %s | %s | %.3f | %.3f | %s | %s |%n", name, r.getParams().getMode().shortLabel(), primary.getScore(),
+                    primary.getScoreError(), primary.getScoreUnit(), ratio);
+            // Secondary results (e.g. a peak heap counted beside the time) get a row of their own.
+            r.getSecondaryResults().forEach((key, result) -> System.out.printf("| %s:%s | | %.3f | %.3f | %s | |%n", name, key,
+                    result.getScore(), result.getScoreError(), result.getScoreUnit()));
         }
     }
 }
