@@ -34,6 +34,19 @@ class ProductTest {
         assertTrue(bad.stderr().contains("unknown command 'no-such-command'"), bad.stderr());
     }
 
+    /** R4, R11: the report service, its fonts and Declarative Services work in the product, not only in tests. */
+    @Test
+    void commandLineExportsTheTransparencyLetterAsPdfA(@TempDir Path workspace) throws Exception {
+        Path pdf = workspace.resolve("brev.pdf");
+        Product.Run letter = Product.insyn().script(workspace, "cli", "export", "letter", "--client", "Lina Svensson", "--unit",
+                "Rinkeby-Kista", "--worker", "Anna Andersson", "--contact", "08-508 01 000", "--out", pdf.toString());
+        assertEquals(0, letter.exitCode(), letter.stdout() + letter.stderr());
+        assertTrue(letter.stdout().contains("1 page, PDF/A-3b, SHA-256 "), letter.stdout());
+        byte[] bytes = Files.readAllBytes(pdf);
+        assertEquals("%PDF-", new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII));
+        assertTrue(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).contains("pdfaid:part>3<"), "declares PDF/A-3");
+    }
+
     @Test
     void R6_theCommandLineShowsTheBuiltQueryAndWarnsOfACommonName(@TempDir Path workspace) throws Exception {
         Product.Run run = Product.insyn().script(workspace, "cli", "query", "--name", "anna  andersson", "--city", "Stockholm");
