@@ -1,6 +1,7 @@
 package org.insyn.core.report;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,8 @@ import org.insyn.core.model.Review;
 import org.insyn.core.model.Subject;
 import org.insyn.core.model.TransparencyNote;
 import org.insyn.core.model.Unit;
+import org.insyn.core.service.Session;
+import org.insyn.core.service.Workspace;
 
 /**
  * R11: what goes into an evidence report for the client file or the register: a case, or a selection of its
@@ -37,5 +40,22 @@ public record EvidenceInput(CaseFile caseFile, Unit unit, Optional<Subject> subj
         Objects.requireNonNull(generatedBy, "generatedBy");
         Objects.requireNonNull(generatedAt, "generatedAt");
         Objects.requireNonNull(locale, "locale");
+    }
+
+    /**
+     * The evidence report of a case as the store holds it, made by the session's user: every capture of the case,
+     * or only those in {@code captureIds}, with all the case's justifications, their reviews and the notes.
+     */
+    public static EvidenceInput from(Workspace workspace, Session session, long caseId, List<Long> captureIds, List<String> redactTerms,
+            Instant at, Locale locale) {
+        CaseFile caseFile = session.caseFile(caseId);
+        Unit unit = workspace.units().stream().filter(u -> u.id().equals(caseFile.unitId())).findFirst()
+                .orElseThrow(() -> org.insyn.core.InsynException.notFound("unit", caseFile.unitId()));
+        List<Justification> justifications = session.justifications(Optional.of(caseId));
+        Map<Long, List<Review>> reviews = new LinkedHashMap<>();
+        justifications.forEach(j -> reviews.put(j.id(), session.reviews(j.id())));
+        List<Capture> captures = session.captures(caseId).stream().filter(c -> captureIds.isEmpty() || captureIds.contains(c.id())).toList();
+        return new EvidenceInput(caseFile, unit, session.subject(caseId), justifications, reviews, session.transparencyNote(caseId), captures,
+                session.notes(caseId), redactTerms, session.user().id(), at, locale);
     }
 }
