@@ -43,7 +43,7 @@ public final class CliApplication implements IApplication {
             List<Command> commands = new ArrayList<>(List.of(new CaptureCommand(store, captures, System.getenv(), locale),
                     new VerifyCommand(store, Optional.of(captures), System.getenv(), locale)));
             commands.addAll(SearchCommands.all(service(searchTracker, locale, "cli.noSearch")));
-            commands.add(new ExportCommand(service(reportTracker, locale, "cli.noReports")));
+            commands.add(new ExportCommand(service(reportTracker, locale, "cli.noReports"), store, System.getenv()));
             Cli cli = new Cli(version, commands);
             int code = cli.run(Arrays.asList(args == null ? new String[0] : args), System.out, System.err);
             System.out.flush();

@@ -13,29 +13,46 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.insyn.core.Messages;
+import org.insyn.core.model.Justification;
+import org.insyn.core.model.NoticeChannel;
 import org.insyn.core.model.ReasonCategory;
+import org.insyn.core.model.Review;
+import org.insyn.core.model.Subject;
+import org.insyn.core.model.TransparencyNote;
+import org.insyn.core.report.EvidenceInput;
 import org.insyn.core.report.LetterInput;
 import org.insyn.core.report.ReportResult;
 import org.insyn.core.report.StatisticsInput;
+import org.insyn.core.report.SubjectAccessInput;
 import org.insyn.core.service.ReportService;
+import org.insyn.core.service.Session;
+import org.insyn.core.service.Workspace;
+import org.insyn.core.service.WorkspaceConfig;
+import org.insyn.core.service.WorkspaceProvider;
 import org.insyn.core.stats.SearchFact;
 import org.insyn.core.stats.SearchOutcome;
 import org.insyn.core.stats.Statistics;
 import org.insyn.core.stats.Table;
 
 /**
- * {@code insyn cli export letter|stats ...}: archival PDF/A documents from the command line (R4, R11, R13).
- * Options are {@code --name value}; the PDF goes to {@code --out}.
+ * {@code insyn cli export report|subject|letter|stats ...}: archival PDF/A documents from the command line (R4, R11,
+ * R13, R14). Options are {@code --name value}; the PDF goes to {@code --out}.
  */
 public final class ExportCommand implements Command {
     private final Supplier<ReportService> reports;
+    private final Supplier<WorkspaceProvider> store;
+    private final Map<String, String> env;
 
-    public ExportCommand(Supplier<ReportService> reports) {
+    /** @param env where the workspace is and its passphrase: INSYN_WORKSPACE, INSYN_PASSPHRASE, INSYN_USER, INSYN_PG_* */
+    public ExportCommand(Supplier<ReportService> reports, Supplier<WorkspaceProvider> store, Map<String, String> env) {
         this.reports = reports;
+        this.store = store;
+        this.env = env;
     }
 
     @Override
@@ -45,7 +62,7 @@ public final class ExportCommand implements Command {
 
     @Override
     public String summary() {
-        return "letter|stats: write a transparency letter or statistics as PDF/A";
+        return "report|subject|letter|stats: evidence report, subject access, transparency letter or statistics as PDF/A";
     }
 
     @Override
@@ -60,6 +77,8 @@ public final class ExportCommand implements Command {
         }
         Locale locale = "en".equals(options.getOrDefault("lang", "sv")) ? Locale.ENGLISH : Messages.SWEDISH;
         return switch (args.get(0)) {
+            case "report" -> report(options, locale, out, err);
+            case "subject" -> subject(options, locale, out, err);
             case "letter" -> letter(options, locale, out, err);
             case "stats" -> stats(options, locale, out, err);
             default -> {
@@ -80,7 +99,77 @@ public final class ExportCommand implements Command {
         try (OutputStream pdf = Files.newOutputStream(file)) {
             print(out, file, reports.get().letter(input, pdf));
         }
+        if (o.containsKey("case")) {
+            // R4: the letter given is the transparency note; recording it lets client searches in the case run.
+            Optional<WorkspaceConfig> config = config(o, err);
+            if (config.isEmpty()) {
+                return Cli.USAGE;
+            }
+            try (Workspace ws = store.get().open(config.get())) {
+                TransparencyNote note = session(ws, o).recordTransparencyNote(Long.parseLong(o.get("case")), date, NoticeChannel.LETTER,
+                        o.get("worker"));
+                out.println("transparency note " + note.id() + " recorded for case " + note.caseId());
+            }
+        }
         return Cli.OK;
+    }
+
+    /** R11: the evidence report of a case, or of the captures listed in {@code --captures}. */
+    private int report(Map<String, String> o, Locale locale, PrintStream out, PrintStream err) throws Exception {
+        Optional<WorkspaceConfig> config = config(o, err);
+        if (!required(o, err, "case", "out") || config.isEmpty()) {
+            return Cli.USAGE;
+        }
+        List<Long> captures = list(o.get("captures")).stream().map(Long::valueOf).toList();
+        try (Workspace ws = store.get().open(config.get()); OutputStream pdf = Files.newOutputStream(Path.of(o.get("out")))) {
+            EvidenceInput input = EvidenceInput.from(ws, session(ws, o), Long.parseLong(o.get("case")), captures, list(o.get("redact")),
+                    Instant.now(), locale);
+            print(out, Path.of(o.get("out")), reports.get().evidence(input, ws.blobs()::open, pdf));
+        }
+        return Cli.OK;
+    }
+
+    /** R14: everything held about the subject of a case, as PDF/A with the JSON embedded, and the JSON alone with {@code --json}. */
+    private int subject(Map<String, String> o, Locale locale, PrintStream out, PrintStream err) throws Exception {
+        Optional<WorkspaceConfig> config = config(o, err);
+        if (!required(o, err, "case", "out") || config.isEmpty()) {
+            return Cli.USAGE;
+        }
+        long caseId = Long.parseLong(o.get("case"));
+        try (Workspace ws = store.get().open(config.get()); OutputStream pdf = Files.newOutputStream(Path.of(o.get("out")))) {
+            Session session = session(ws, o);
+            Subject subject = session.subject(caseId).orElseThrow(() -> org.insyn.core.InsynException.notFound("subject of case", caseId));
+            String json = session.subjectAccess(subject.id());
+            List<Justification> justifications = session.justifications(Optional.of(caseId));
+            List<Review> reviews = justifications.stream().flatMap(j -> session.reviews(j.id()).stream()).toList();
+            SubjectAccessInput input = new SubjectAccessInput(session.caseFile(caseId), subject, session.transparencyNote(caseId), justifications,
+                    reviews, List.of(), session.captures(caseId), session.notes(caseId), ws.audit().entries(Optional.of(caseId), 0, Integer.MAX_VALUE),
+                    json, session.user().id(), Instant.now(), locale);
+            print(out, Path.of(o.get("out")), reports.get().subjectAccess(input, pdf));
+            if (o.containsKey("json")) {
+                Files.writeString(Path.of(o.get("json")), json, StandardCharsets.UTF_8);
+            }
+        }
+        return Cli.OK;
+    }
+
+    private Optional<WorkspaceConfig> config(Map<String, String> o, PrintStream err) {
+        String dir = o.getOrDefault("workspace", env.get("INSYN_WORKSPACE"));
+        String passphrase = env.get("INSYN_PASSPHRASE");
+        if (dir == null || passphrase == null || passphrase.isEmpty() || !o.containsKey("user") && !env.containsKey("INSYN_USER")) {
+            err.println("insyn export: this needs the workspace: --workspace DIR (or INSYN_WORKSPACE), INSYN_PASSPHRASE, and --user ID (or INSYN_USER)");
+            return Optional.empty();
+        }
+        return Optional.of(new WorkspaceConfig(Path.of(dir).toAbsolutePath(), passphrase.toCharArray(), Optional.ofNullable(env.get("INSYN_PG_URL")),
+                Optional.ofNullable(env.get("INSYN_PG_USER")), Optional.ofNullable(env.get("INSYN_PG_PASSWORD")).map(String::toCharArray)));
+    }
+
+    private Session session(Workspace ws, Map<String, String> o) {
+        return ws.session(o.getOrDefault("user", env.get("INSYN_USER")));
+    }
+
+    private static List<String> list(String commaSeparated) {
+        return commaSeparated == null ? List.of() : java.util.Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
     }
 
     /**
@@ -145,8 +234,11 @@ public final class ExportCommand implements Command {
     }
 
     private static void usage(PrintStream s) {
-        s.println("usage: insyn cli export letter --client NAME --unit NAME --worker NAME --contact TEXT --out FILE.pdf");
-        s.println("                              [--date YYYY-MM-DD] [--lang sv|en]");
+        s.println("usage: insyn cli export report --case ID --out FILE.pdf [--captures ID,ID] [--redact TERM,TERM] [--lang sv|en]");
+        s.println("       insyn cli export subject --case ID --out FILE.pdf [--json FILE.json] [--lang sv|en]");
+        s.println("         (both with --user ID or INSYN_USER, --workspace DIR or INSYN_WORKSPACE, and INSYN_PASSPHRASE)");
+        s.println("       insyn cli export letter --client NAME --unit NAME --worker NAME --contact TEXT --out FILE.pdf");
+        s.println("                              [--date YYYY-MM-DD] [--lang sv|en] [--case ID: records it as the transparency note]");
         s.println("       insyn cli export stats --facts SEARCHES.csv --out FILE.pdf [--csv TABLES.csv] [--threshold N>=5]");
         s.println("                              [--title TEXT] [--lang sv|en]");
         s.println("SEARCHES.csv has one search per line: unit,reason,outcome,month (YYYY-MM),case");

@@ -301,7 +301,9 @@ public final class PdfReports implements ReportService {
                 }
                 pdf.space(4);
             }
-            pdf.heading(t.get("subject.hits", in.hits().size()), 12);
+            if (!in.hits().isEmpty()) {
+                pdf.heading(t.get("subject.hits", in.hits().size()), 12);
+            }
             for (Hit h : in.hits()) {
                 pdf.paragraph(redactor.scrub(h.title()) + "\n" + h.url() + "\n" + redactor.scrub(h.snippet()));
                 pdf.space(4);
