@@ -1,0 +1,72 @@
+package org.insyn.index.internal;
+
+import java.util.Map;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.sv.SwedishAnalyzer;
+import org.apache.lucene.analysis.sv.SwedishLightStemFilter;
+
+/**
+ * How text is cut into words. Each text is indexed three ways: Swedish (light stemming, so "flickornas" finds
+ * "flicka"), English (Porter stemming) and exact (no stemming, for names and nicknames; å, ä and ö are kept and also
+ * folded, so "Ostlund" typed without dots still finds "Östlund").
+ */
+public final class Analysis {
+    static final String TITLE = "title";
+    static final String TEXT = "text";
+    static final String AUTHOR = "author";
+    static final String URL = "url";
+    static final String EN = ".en";
+    static final String EXACT = ".exact";
+
+    private Analysis() {
+    }
+
+    /** The analyzer for every field of the index: Swedish unless the field name says otherwise. */
+    public static Analyzer create() {
+        Analyzer exact = exact();
+        Analyzer english = new EnglishAnalyzer();
+        return new PerFieldAnalyzerWrapper(swedish(), Map.of(TITLE + EN, english, TEXT + EN, english, TITLE + EXACT, exact,
+                TEXT + EXACT, exact, AUTHOR, exact, URL, exact));
+    }
+
+    static Analyzer swedish() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream result = new LowerCaseFilter(source);
+                result = new StopFilter(result, SwedishAnalyzer.getDefaultStopSet());
+                return new TokenStreamComponents(source, new SwedishLightStemFilter(result));
+            }
+
+            @Override
+            protected TokenStream normalize(String field, TokenStream in) {
+                return new LowerCaseFilter(in);
+            }
+        };
+    }
+
+    static Analyzer exact() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                Tokenizer source = new StandardTokenizer();
+                return new TokenStreamComponents(source, new ASCIIFoldingFilter(new LowerCaseFilter(source), true));
+            }
+
+            @Override
+            protected TokenStream normalize(String field, TokenStream in) {
+                return new LowerCaseFilter(in);
+            }
+        };
+    }
+}

@@ -1,0 +1,48 @@
+package org.insyn.index.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.insyn.core.InsynException;
+import org.insyn.core.service.IndexSource;
+import org.insyn.core.service.SearchIndex;
+import org.insyn.core.service.SearchIndex.Progress;
+import org.insyn.core.service.SearchIndexProvider;
+import org.insyn.core.service.Workspace;
+import org.insyn.core.service.WorkspaceConfig;
+
+/** Opens the encrypted index of a workspace under {@code <workspace>/index}; a Declarative Services component. */
+public final class IndexService implements SearchIndexProvider {
+
+    @Override
+    public SearchIndex open(WorkspaceConfig config, Workspace workspace, IndexSource source, Progress progress) {
+        try {
+            Directory directory = directory(config.directory().resolve("index"), config.passphrase());
+            boolean healthy = LuceneIndex.isHealthy(directory);
+            if (!healthy) {
+                // Derived data: a missing or corrupt index is thrown away and rebuilt from the store.
+                for (String file : directory.listAll()) {
+                    directory.deleteFile(file);
+                }
+            }
+            LuceneIndex lucene = new LuceneIndex(directory);
+            WorkspaceIndex index = new WorkspaceIndex(lucene, source, workspace.blobs());
+            // Follow before rebuilding, so that no change made meanwhile is missed.
+            index.follow(workspace);
+            if (!healthy || lucene.size() != source.count()) {
+                index.reindex(progress);
+            }
+            return index;
+        } catch (IOException e) {
+            throw new InsynException(InsynException.Kind.STORAGE, Optional.empty(), e, "search.failed", e.getMessage());
+        }
+    }
+
+    /** The encrypted Lucene directory of an index folder (R9). */
+    public static Directory directory(Path folder, char[] passphrase) throws IOException {
+        return new EncryptedDirectory(FSDirectory.open(folder.resolve("lucene")), IndexKey.derive(folder.resolve("salt"), passphrase));
+    }
+}

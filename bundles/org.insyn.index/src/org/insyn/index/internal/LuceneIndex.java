@@ -1,0 +1,300 @@
+package org.insyn.index.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field.Store;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexWriterConfig.OpenMode;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.highlight.Highlighter;
+import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
+import org.apache.lucene.search.highlight.QueryScorer;
+import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
+import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
+import org.apache.lucene.search.highlight.SimpleSpanFragmenter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
+import org.insyn.core.InsynException;
+import org.insyn.core.service.IndexedItem;
+import org.insyn.core.service.IndexedItem.Kind;
+import org.insyn.core.service.SearchIndex.Progress;
+import org.insyn.core.service.SearchQuery;
+import org.insyn.core.service.SearchResults;
+import org.insyn.core.service.SearchResults.Found;
+
+/**
+ * The Lucene index of notes, hits and captured pages over any directory. Each change is visible to the next search
+ * at once (near-real-time reader) and committed, so what was removed stays removed after a crash (R3).
+ */
+public final class LuceneIndex implements AutoCloseable {
+    private static final String KEY = "key";
+    private static final String KIND = "kind";
+    private static final String ID = "id";
+    private static final String CASE = "case";
+    private static final String RELEVANCE = "relevance";
+    private static final String RECORD_CLASS = "recordClass";
+    private static final String DATE = "date";
+    private static final String[] SEARCHED = { Analysis.TITLE, Analysis.TEXT, Analysis.TITLE + Analysis.EN,
+            Analysis.TEXT + Analysis.EN, Analysis.TITLE + Analysis.EXACT, Analysis.TEXT + Analysis.EXACT, Analysis.AUTHOR,
+            Analysis.URL };
+    // Exact words weigh more than stems, titles more than body text.
+    private static final Map<String, Float> BOOSTS = Map.of(Analysis.TITLE, 2f, Analysis.TITLE + Analysis.EN, 1.5f,
+            Analysis.TITLE + Analysis.EXACT, 3f, Analysis.TEXT + Analysis.EXACT, 1.5f, Analysis.AUTHOR, 3f);
+    private static final int SNIPPET_CHARS = 160;
+
+    private final Directory directory;
+    private final Analyzer analyzer = Analysis.create();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    public LuceneIndex(Directory directory) throws IOException {
+        this.directory = directory;
+        TieredMergePolicy merges = new TieredMergePolicy();
+        // An expunge must leave no removed text behind, however few documents a segment lost.
+        merges.setForceMergeDeletesPctAllowed(0);
+        this.writer = new IndexWriter(directory,
+                new IndexWriterConfig(analyzer).setOpenMode(OpenMode.CREATE_OR_APPEND).setMergePolicy(merges));
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    public synchronized void put(IndexedItem item) {
+        try {
+            writer.updateDocument(key(item.kind(), item.id()), document(item));
+            publish();
+        } catch (IOException e) {
+            throw failed(e);
+        }
+    }
+
+    public synchronized void remove(Kind kind, long id) {
+        try {
+            writer.deleteDocuments(key(kind, id));
+            publish();
+        } catch (IOException e) {
+            throw failed(e);
+        }
+    }
+
+    public synchronized void expungeRemoved() {
+        try {
+            writer.forceMergeDeletes(true);
+            // The merged-away files go only once no reader holds them: refresh first, then commit deletes them.
+            publish();
+            writer.deleteUnusedFiles();
+        } catch (IOException e) {
+            throw failed(e);
+        }
+    }
+
+    /** Replaces everything with the items the source hands over, reporting progress every thousand. */
+    public synchronized long rebuild(Consumer<Consumer<IndexedItem>> source, long total, Progress progress) {
+        try {
+            writer.deleteAll();
+            long[] done = { 0 };
+            progress.worked(0, total);
+            source.accept(item -> {
+                try {
+                    writer.addDocument(document(item));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                if (++done[0] % 1000 == 0) {
+                    progress.worked(done[0], Math.max(done[0], total));
+                }
+            });
+            publish();
+            progress.worked(done[0], Math.max(done[0], total));
+            return done[0];
+        } catch (IOException e) {
+            throw failed(e);
+        } catch (UncheckedIOException e) {
+            throw failed(e.getCause());
+        }
+    }
+
+    public long size() {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return searcher.getIndexReader().numDocs();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw failed(e);
+        }
+    }
+
+    public SearchResults search(SearchQuery query) {
+        Query words = parse(query.text());
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                Query filtered = filter(words, query);
+                TopDocs top = query.order() == SearchQuery.Order.NEWEST_FIRST
+                        ? searcher.search(filtered, query.limit(), new Sort(new SortedNumericSortField(DATE, SortField.Type.LONG, true)))
+                        : searcher.search(filtered, query.limit());
+                StoredFields stored = searcher.storedFields();
+                List<Found> found = new ArrayList<>();
+                for (ScoreDoc hit : top.scoreDocs) {
+                    found.add(found(stored.document(hit.doc), hit.score, words));
+                }
+                return new SearchResults(top.totalHits.value(), top.totalHits.relation() == TotalHits.Relation.EQUAL_TO, found);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw failed(e);
+        }
+    }
+
+    /** Checks every file's checksum: false when the index is missing, unreadable or corrupt. */
+    public static boolean isHealthy(Directory directory) {
+        try {
+            if (!DirectoryReader.indexExists(directory)) {
+                return false;
+            }
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                for (LeafReaderContext leaf : reader.leaves()) {
+                    leaf.reader().checkIntegrity();
+                }
+                return true;
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        try (directory; writer; searchers) {
+            writer.commit();
+        } catch (IOException e) {
+            throw failed(e);
+        }
+    }
+
+    private void publish() throws IOException {
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    private Query parse(String text) {
+        MultiFieldQueryParser parser = new MultiFieldQueryParser(SEARCHED, analyzer, BOOSTS);
+        parser.setDefaultOperator(QueryParser.Operator.AND);
+        try {
+            return parser.parse(text);
+        } catch (ParseException e) {
+            throw InsynException.invalid("search.badQuery", text, firstLine(e.getMessage()));
+        }
+    }
+
+    private static Query filter(Query words, SearchQuery query) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(words, Occur.MUST);
+        if (!query.caseIds().isEmpty()) {
+            b.add(LongField.newSetQuery(CASE, query.caseIds().stream().mapToLong(Long::longValue).toArray()), Occur.FILTER);
+        }
+        if (!query.kinds().isEmpty()) {
+            b.add(new TermInSetQuery(KIND, query.kinds().stream().map(k -> new BytesRef(k.name())).toList()), Occur.FILTER);
+        }
+        query.relevance().ifPresent(r -> b.add(new TermQuery(new Term(RELEVANCE, r.name())), Occur.FILTER));
+        query.recordClass().ifPresent(r -> b.add(new TermQuery(new Term(RECORD_CLASS, r.name())), Occur.FILTER));
+        if (query.from().isPresent() || query.to().isPresent()) {
+            long from = query.from().map(Instant::toEpochMilli).orElse(Long.MIN_VALUE);
+            long to = query.to().map(t -> t.toEpochMilli() - 1).orElse(Long.MAX_VALUE);
+            b.add(LongField.newRangeQuery(DATE, from, to), Occur.FILTER);
+        }
+        return b.build();
+    }
+
+    private static Document document(IndexedItem item) {
+        Document d = new Document();
+        d.add(new StringField(KEY, key(item.kind(), item.id()).bytes(), Store.NO));
+        d.add(new StringField(KIND, item.kind().name(), Store.YES));
+        d.add(new StoredField(ID, item.id()));
+        item.caseId().ifPresent(c -> d.add(new LongField(CASE, c, Store.YES)));
+        item.relevance().ifPresent(r -> d.add(new StringField(RELEVANCE, r.name(), Store.NO)));
+        item.recordClass().ifPresent(r -> d.add(new StringField(RECORD_CLASS, r.name(), Store.NO)));
+        d.add(new LongField(DATE, item.date().toEpochMilli(), Store.YES));
+        for (String suffix : new String[] { "", Analysis.EN, Analysis.EXACT }) {
+            Store store = suffix.isEmpty() ? Store.YES : Store.NO;
+            d.add(new TextField(Analysis.TITLE + suffix, item.title(), store));
+            d.add(new TextField(Analysis.TEXT + suffix, item.text(), store));
+        }
+        item.author().ifPresent(a -> d.add(new TextField(Analysis.AUTHOR, a, Store.YES)));
+        item.url().ifPresent(u -> d.add(new TextField(Analysis.URL, u, Store.YES)));
+        return d;
+    }
+
+    private Found found(Document d, float score, Query words) {
+        String text = d.get(Analysis.TEXT);
+        String title = d.get(Analysis.TITLE);
+        String snippet = best(words, Analysis.TEXT, text)
+                .or(() -> best(words, Analysis.TEXT + Analysis.EXACT, text))
+                .or(() -> Optional.ofNullable(d.get(Analysis.AUTHOR)).flatMap(a -> best(words, Analysis.AUTHOR, a)))
+                .orElseGet(() -> new SimpleHTMLEncoder().encodeText(text.length() > SNIPPET_CHARS ? text.substring(0, SNIPPET_CHARS) + "…" : text));
+        Optional<Long> caseId = Optional.ofNullable(d.getField(CASE)).map(f -> f.numericValue().longValue());
+        return new Found(Kind.valueOf(d.get(KIND)), d.getField(ID).numericValue().longValue(), caseId, title,
+                Optional.ofNullable(d.get(Analysis.URL)), Instant.ofEpochMilli(d.getField(DATE).numericValue().longValue()),
+                score, snippet);
+    }
+
+    /** The best fragment of the text with the query's words marked, as the field's analysis sees them. */
+    private Optional<String> best(Query words, String field, String text) {
+        QueryScorer scorer = new QueryScorer(words, field);
+        Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), scorer);
+        highlighter.setTextFragmenter(new SimpleSpanFragmenter(scorer, SNIPPET_CHARS));
+        try {
+            return Optional.ofNullable(highlighter.getBestFragment(analyzer, field, text));
+        } catch (IOException | InvalidTokenOffsetsException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Term key(Kind kind, long id) {
+        return new Term(KEY, kind.name() + ":" + id);
+    }
+
+    private static String firstLine(String message) {
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    private static InsynException failed(IOException e) {
+        return new InsynException(InsynException.Kind.STORAGE, Optional.empty(), e, "search.failed", e.getMessage());
+    }
+}

@@ -1,0 +1,118 @@
+package org.insyn.index.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.insyn.core.model.Capture;
+import org.insyn.core.service.BlobStore;
+import org.insyn.core.service.IndexSource;
+import org.insyn.core.service.IndexedItem;
+import org.insyn.core.service.IndexedItem.Kind;
+import org.insyn.core.service.SearchIndex;
+import org.insyn.core.service.SearchQuery;
+import org.insyn.core.service.SearchResults;
+import org.insyn.core.service.StoreEvent;
+import org.insyn.core.service.StoreListener;
+import org.insyn.core.service.Workspace;
+
+/**
+ * The index of one workspace, following its store: each committed change to a note, hit or capture is read back
+ * from the store (the truth) and put into the index, or removed from it, before the change's call returns.
+ */
+public final class WorkspaceIndex implements SearchIndex, StoreListener {
+    private final LuceneIndex index;
+    private final IndexSource source;
+    private final BlobStore blobs;
+    private volatile Runnable unfollow = () -> {
+    };
+
+    public WorkspaceIndex(LuceneIndex index, IndexSource source, BlobStore blobs) {
+        this.index = index;
+        this.source = source;
+        this.blobs = blobs;
+    }
+
+    /** From now until closed, every change the workspace commits reaches the index. */
+    public void follow(Workspace workspace) {
+        workspace.addListener(this);
+        unfollow = () -> workspace.removeListener(this);
+    }
+
+    @Override
+    public void changed(StoreEvent event) {
+        Optional<Kind> kind = switch (event.type()) {
+            case NOTE -> Optional.of(Kind.NOTE);
+            case HIT -> Optional.of(Kind.HIT);
+            case CAPTURE -> Optional.of(Kind.CAPTURE);
+            default -> Optional.empty();
+        };
+        kind.ifPresent(k -> {
+            Optional<IndexedItem> item = event.deleted() ? Optional.empty() : current(k, event.id());
+            item.ifPresentOrElse(index::put, () -> index.remove(k, event.id()));
+        });
+    }
+
+    @Override
+    public SearchResults search(SearchQuery query) {
+        return index.search(query);
+    }
+
+    @Override
+    public long size() {
+        return index.size();
+    }
+
+    @Override
+    public long reindex(Progress progress) {
+        return index.rebuild(this::everything, source.count(), progress);
+    }
+
+    @Override
+    public void expungeRemoved() {
+        index.expungeRemoved();
+    }
+
+    @Override
+    public void close() {
+        try {
+            unfollow.run();
+        } finally {
+            index.close();
+        }
+    }
+
+    private Optional<IndexedItem> current(Kind kind, long id) {
+        return switch (kind) {
+            case NOTE -> source.note(id).map(IndexedItem::of);
+            case HIT -> source.hit(id).map(h -> IndexedItem.of(h.hit(), h.caseId(), h.found()));
+            case CAPTURE -> source.capture(id).map(this::item);
+        };
+    }
+
+    private void everything(Consumer<IndexedItem> sink) {
+        source.forEachNote(n -> sink.accept(IndexedItem.of(n)));
+        source.forEachHit(h -> sink.accept(IndexedItem.of(h.hit(), h.caseId(), h.found())));
+        source.forEachCapture(c -> sink.accept(item(c)));
+    }
+
+    /** A capture with the text of its captured HTML page, when it has one. */
+    private IndexedItem item(Capture capture) {
+        PageText page = htmlArtifact(capture.artifacts()).map(sha -> {
+            try (InputStream html = blobs.open(sha)) {
+                return PageText.of(html, capture.finalUrl());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).orElse(new PageText("", ""));
+        return IndexedItem.of(capture, page.title(), page.text());
+    }
+
+    static Optional<String> htmlArtifact(Map<String, String> artifacts) {
+        return artifacts.entrySet().stream().filter(e -> e.getKey().toLowerCase().endsWith("html")).map(Map.Entry::getValue)
+                .sorted().findFirst();
+    }
+}
