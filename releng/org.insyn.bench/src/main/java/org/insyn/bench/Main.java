@@ -48,8 +48,8 @@ public final class Main {
         }
         System.out.println();
         System.out.printf("Insyn benchmarks, %s: %s%n", LocalDate.now(), machine());
-        System.out.println("| benchmark | mode | score | error | unit | ratio to baseline |");
-        System.out.println("|---|---|---:|---:|---|---:|");
+        System.out.println("| benchmark | mode | score | error | p50 | p99 | unit | ratio to baseline |");
+        System.out.println("|---|---|---:|---:|---:|---:|---|---:|");
         for (RunResult r : results) {
             String label = r.getParams().getBenchmark();
             String owner = label.substring(0, label.lastIndexOf('.'));
@@ -57,10 +57,14 @@ public final class Main {
             Double base = baselines.get(owner + params(r));
             String ratio = base == null || label.endsWith(".baseline") ? "" : String.format("%.2f", primary.getScore() / base);
             String name = label.replace("org.insyn.bench.", "") + params(r);
-            System.out.printf("| %s | %s | %.3f | %.3f | %s | %s |%n", name, r.getParams().getMode().shortLabel(), primary.getScore(),
-                    primary.getScoreError(), primary.getScoreUnit(), ratio);
+            // Percentiles mean something for sampled latencies; other modes leave them blank.
+            boolean sampled = r.getParams().getMode() == org.openjdk.jmh.annotations.Mode.SampleTime;
+            String p50 = sampled ? String.format("%.3f", primary.getStatistics().getPercentile(50)) : "";
+            String p99 = sampled ? String.format("%.3f", primary.getStatistics().getPercentile(99)) : "";
+            System.out.printf("| %s | %s | %.3f | %.3f | %s | %s | %s | %s |%n", name, r.getParams().getMode().shortLabel(),
+                    primary.getScore(), primary.getScoreError(), p50, p99, primary.getScoreUnit(), ratio);
             // Secondary results (e.g. a peak heap counted beside the time) get a row of their own.
-            r.getSecondaryResults().forEach((key, result) -> System.out.printf("| %s:%s | | %.3f | %.3f | %s | |%n", name, key,
+            r.getSecondaryResults().forEach((key, result) -> System.out.printf("| %s:%s | | %.3f | %.3f | | | %s | |%n", name, key,
                     result.getScore(), result.getScoreError(), result.getScoreUnit()));
         }
     }
