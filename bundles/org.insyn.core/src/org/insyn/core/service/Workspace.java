@@ -27,6 +27,9 @@ public interface Workspace extends AutoCloseable {
 
     NetworkLog networkLog();
 
+    /** What the search index reads from the store: single items after a change, everything for a rebuild. */
+    IndexSource indexSource();
+
     /** Re-walks the audit chain and re-hashes every blob the store refers to (R16, R17). */
     VerifyReport verify();
 

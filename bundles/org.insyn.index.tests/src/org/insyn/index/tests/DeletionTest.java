@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.insyn.core.model.RecordClass;
 import org.insyn.core.model.Relevance;
 import org.insyn.core.service.IndexedItem;
 import org.insyn.core.service.IndexedItem.Kind;
@@ -53,16 +54,44 @@ class DeletionTest {
     }
 
     @Test
-    void R10_weededNoteIsNotFoundAfterReopening(@TempDir Path dir) throws Exception {
+    void R10_weededNoteLeavesTheFilesWhenTheIndexCloses(@TempDir Path dir) throws Exception {
         try (LuceneIndex index = new LuceneIndex(IndexService.directory(dir, PASSPHRASE))) {
-            index.put(Items.note(1, 10, "Anteckning av ringa betydelse om Zlatanović."));
-            index.put(Items.note(2, 10, "Anteckning som ska sparas."));
+            index.rebuild(sink -> {
+                sink.accept(Items.note(1, 10, "Anteckning av ringa betydelse om Zlatanović.", RecordClass.MINOR_IMPORTANCE,
+                        "2025-01-01T00:00:00Z"));
+                for (int i = 2; i <= 10; i++) {
+                    sink.accept(Items.note(i, 10, "Anteckning " + i + " som ska sparas i personakten."));
+                }
+            }, 10, (done, total) -> { });
             index.remove(Kind.NOTE, 1);
-        }
-        try (LuceneIndex reopened = new LuceneIndex(IndexService.directory(dir, PASSPHRASE))) {
-            assertEquals(List.of(), reopened.search(SearchQuery.of("Zlatanović")).found());
-            assertEquals(1, reopened.size());
+            assertTrue(Disk.contains(Disk.decrypted(dir, PASSPHRASE), "zlatanovi"));
         }
         assertFalse(Disk.contains(Disk.decrypted(dir, PASSPHRASE), "zlatanovi"));
+        try (LuceneIndex reopened = new LuceneIndex(IndexService.directory(dir, PASSPHRASE))) {
+            assertEquals(List.of(), reopened.search(SearchQuery.of("Zlatanović")).found());
+            assertEquals(9, reopened.size());
+        }
+    }
+
+    @Test
+    void R14_erasedCaseGoesWithEverythingItHeld(@TempDir Path dir) throws Exception {
+        try (LuceneIndex index = new LuceneIndex(IndexService.directory(dir, PASSPHRASE))) {
+            index.rebuild(sink -> {
+                sink.accept(Items.note(1, 10, "Klienten Zlatanović har skulder."));
+                sink.accept(Items.hit(2, 10, "Forumtråd", "Inlägg om skulder", "gnistan77", Relevance.RELEVANT));
+                sink.accept(Items.capture(3, 10, "Bloggen", "Text om skulder och bostaden"));
+                for (int i = 4; i <= 12; i++) {
+                    sink.accept(Items.note(i, 20, "Anteckning " + i + " i ett annat ärende om skulder."));
+                }
+            }, 12, (done, total) -> { });
+            index.removeCase(10);
+            index.expungeRemoved();
+            assertEquals(9, index.search(SearchQuery.of("skulder")).found().size());
+            assertEquals(List.of(), index.search(SearchQuery.of("skulder").inCases(java.util.Set.of(10L))).found());
+            byte[] files = Disk.decrypted(dir, PASSPHRASE);
+            assertFalse(Disk.contains(files, "zlatanovi"));
+            assertFalse(Disk.contains(files, "gnistan77"));
+            assertFalse(Disk.contains(files, "bloggen"));
+        }
     }
 }

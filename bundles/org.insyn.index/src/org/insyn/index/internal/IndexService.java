@@ -18,8 +18,9 @@ import org.insyn.core.service.WorkspaceConfig;
 public final class IndexService implements SearchIndexProvider {
 
     @Override
-    public SearchIndex open(WorkspaceConfig config, Workspace workspace, IndexSource source, Progress progress) {
+    public SearchIndex open(WorkspaceConfig config, Workspace workspace, Progress progress) {
         try {
+            IndexSource source = workspace.indexSource();
             Directory directory = directory(config.directory().resolve("index"), config.passphrase());
             boolean healthy = LuceneIndex.isHealthy(directory);
             if (!healthy) {

@@ -80,6 +80,7 @@ public final class LuceneIndex implements AutoCloseable {
     private final Analyzer analyzer = Analysis.create();
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private boolean removedSinceExpunge;
 
     public LuceneIndex(Directory directory) throws IOException {
         this.directory = directory;
@@ -103,6 +104,18 @@ public final class LuceneIndex implements AutoCloseable {
     public synchronized void remove(Kind kind, long id) {
         try {
             writer.deleteDocuments(key(kind, id));
+            removedSinceExpunge = true;
+            publish();
+        } catch (IOException e) {
+            throw failed(e);
+        }
+    }
+
+    /** Removes everything of the case (R14 erasure). */
+    public synchronized void removeCase(long caseId) {
+        try {
+            writer.deleteDocuments(LongField.newExactQuery(CASE, caseId));
+            removedSinceExpunge = true;
             publish();
         } catch (IOException e) {
             throw failed(e);
@@ -115,6 +128,7 @@ public final class LuceneIndex implements AutoCloseable {
             // The merged-away files go only once no reader holds them: refresh first, then commit deletes them.
             publish();
             writer.deleteUnusedFiles();
+            removedSinceExpunge = false;
         } catch (IOException e) {
             throw failed(e);
         }
@@ -199,9 +213,13 @@ public final class LuceneIndex implements AutoCloseable {
         }
     }
 
+    /** Closes the index; text removed since the last expunge leaves the files first (R3, R10). */
     @Override
-    public void close() {
+    public synchronized void close() {
         try (directory; writer; searchers) {
+            if (removedSinceExpunge) {
+                expungeRemoved();
+            }
             writer.commit();
         } catch (IOException e) {
             throw failed(e);

@@ -44,6 +44,12 @@ public final class WorkspaceIndex implements SearchIndex, StoreListener {
 
     @Override
     public void changed(StoreEvent event) {
+        if (event.type() == StoreEvent.Type.CASE && event.deleted()) {
+            // R14: an erased case goes with all it held, from the results and at once from the files.
+            index.removeCase(event.id());
+            index.expungeRemoved();
+            return;
+        }
         Optional<Kind> kind = switch (event.type()) {
             case NOTE -> Optional.of(Kind.NOTE);
             case HIT -> Optional.of(Kind.HIT);
