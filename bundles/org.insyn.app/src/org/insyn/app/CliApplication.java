@@ -13,6 +13,7 @@ import org.insyn.core.Messages;
 import org.insyn.core.service.CaptureService;
 import org.insyn.core.service.ReportService;
 import org.insyn.core.service.SearchService;
+import org.insyn.core.service.SearchIndexProvider;
 import org.insyn.core.service.WorkspaceProvider;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -37,6 +38,8 @@ public final class CliApplication implements IApplication {
         searchTracker.open();
         ServiceTracker<ReportService, ReportService> reportTracker = new ServiceTracker<>(bundles, ReportService.class, null);
         reportTracker.open();
+        ServiceTracker<SearchIndexProvider, SearchIndexProvider> indexTracker = new ServiceTracker<>(bundles, SearchIndexProvider.class, null);
+        indexTracker.open();
         try {
             Supplier<WorkspaceProvider> store = service(tracker, locale, "cli.noStore");
             Supplier<CaptureService> captures = service(captureTracker, locale, "cli.noCaptureService");
@@ -44,11 +47,13 @@ public final class CliApplication implements IApplication {
                     new VerifyCommand(store, Optional.of(captures), System.getenv(), locale)));
             commands.addAll(SearchCommands.all(service(searchTracker, locale, "cli.noSearch")));
             commands.add(new ExportCommand(service(reportTracker, locale, "cli.noReports"), store, System.getenv()));
+            commands.add(new ReindexCommand(store, service(indexTracker, locale, "cli.noIndex"), System.getenv(), locale));
             Cli cli = new Cli(version, commands);
             int code = cli.run(Arrays.asList(args == null ? new String[0] : args), System.out, System.err);
             System.out.flush();
             return Integer.valueOf(code);
         } finally {
+            indexTracker.close();
             reportTracker.close();
             searchTracker.close();
             captureTracker.close();

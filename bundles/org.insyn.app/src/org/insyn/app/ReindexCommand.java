@@ -1,0 +1,87 @@
+package org.insyn.app;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.insyn.core.InsynException;
+import org.insyn.core.Messages;
+import org.insyn.core.service.SearchIndex;
+import org.insyn.core.service.SearchIndexProvider;
+import org.insyn.core.service.Workspace;
+import org.insyn.core.service.WorkspaceConfig;
+import org.insyn.core.service.WorkspaceProvider;
+
+/** {@code insyn cli reindex}: rebuilds the workspace's search index from the store, showing progress. */
+public final class ReindexCommand implements Command {
+    private final Supplier<WorkspaceProvider> workspaces;
+    private final Supplier<SearchIndexProvider> indexes;
+    private final Map<String, String> env;
+    private final Locale locale;
+
+    public ReindexCommand(Supplier<WorkspaceProvider> workspaces, Supplier<SearchIndexProvider> indexes, Map<String, String> env,
+            Locale locale) {
+        this.workspaces = workspaces;
+        this.indexes = indexes;
+        this.env = env;
+        this.locale = locale;
+    }
+
+    @Override
+    public String name() {
+        return "reindex";
+    }
+
+    @Override
+    public String summary() {
+        return Messages.get(locale, "cli.reindex.summary");
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        Optional<String> dir = Optional.ofNullable(env.get("INSYN_WORKSPACE"));
+        if (args.size() == 2 && args.get(0).equals("--workspace")) {
+            dir = Optional.of(args.get(1));
+        } else if (!args.isEmpty()) {
+            err.println(Messages.get(locale, "cli.reindex.usage"));
+            return Cli.USAGE;
+        }
+        if (dir.isEmpty()) {
+            err.println(Messages.get(locale, "cli.noWorkspace"));
+            return Cli.USAGE;
+        }
+        Path directory = Path.of(dir.get()).toAbsolutePath();
+        if (!Files.isRegularFile(directory.resolve("insyn-keys.properties"))) {
+            err.println(Messages.get(locale, "cli.notAWorkspace", directory));
+            return Cli.USAGE;
+        }
+        String passphrase = env.get("INSYN_PASSPHRASE");
+        if (passphrase == null || passphrase.isEmpty()) {
+            err.println(Messages.get(locale, "cli.noPassphrase"));
+            return Cli.USAGE;
+        }
+        WorkspaceConfig config = new WorkspaceConfig(directory, passphrase.toCharArray(),
+                Optional.ofNullable(env.get("INSYN_PG_URL")), Optional.ofNullable(env.get("INSYN_PG_USER")),
+                Optional.ofNullable(env.get("INSYN_PG_PASSWORD")).map(String::toCharArray));
+        SearchIndex.Progress progress = (done, total) -> {
+            // About twenty lines whatever the size, and always the last one.
+            if (done == total || done % Math.max(1000, total / 20 / 1000 * 1000) == 0) {
+                out.println(Messages.get(locale, "index.progress", done, total));
+            }
+        };
+        long start = System.nanoTime();
+        try (Workspace ws = workspaces.get().open(config); SearchIndex index = indexes.get().open(config, ws, progress)) {
+            long indexed = index.reindex(progress);
+            out.println(Messages.get(locale, "index.rebuilt", indexed, (System.nanoTime() - start) / 1e9));
+            return Cli.OK;
+        } catch (InsynException e) {
+            err.println(e.message(locale));
+            return 1;
+        }
+    }
+}
