@@ -132,6 +132,8 @@ class SearchTest {
         assertTrue(hit.snippet().contains("<mark>missbruk</mark>"), hit.snippet());
         Found prefix = index.search(SearchQuery.of("Östl*").inCases(Set.of(10L)).sortedBy(SearchQuery.Order.NEWEST_FIRST)).found().get(0);
         assertTrue(prefix.snippet().contains("<mark>Östlund</mark>"), prefix.snippet());
+        Found fuzzy = index.search(SearchQuery.of("Östlumd~").inCases(Set.of(10L)).sortedBy(SearchQuery.Order.NEWEST_FIRST)).found().get(0);
+        assertTrue(fuzzy.snippet().contains("<mark>Östlund</mark>"), fuzzy.snippet());
         Found nick = index.search(SearchQuery.of("xX_dark_angel92")).found().get(0);
         assertEquals(Kind.HIT, nick.kind());
         assertEquals(Optional.of("https://forum.example.se/t/4"), nick.url());
