@@ -9,7 +9,6 @@ import java.util.zip.CRC32;
 
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.IvParameterSpec;
 
 import org.apache.lucene.store.BufferedIndexInput;
 import org.apache.lucene.store.Directory;
@@ -25,8 +24,6 @@ import org.apache.lucene.store.IndexOutput;
  */
 public final class EncryptedDirectory extends FilterDirectory {
     static final int HEADER = 16;
-    private static final int BUFFER = 8192;
-    private static final String AES_CTR = "AES/CTR/NoPadding";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKey key;
@@ -70,44 +67,59 @@ public final class EncryptedDirectory extends FilterDirectory {
         }
     }
 
-    static Cipher newCipher() throws IOException {
-        try {
-            return Cipher.getInstance(AES_CTR);
-        } catch (GeneralSecurityException e) {
-            throw new IOException("AES-CTR is not available", e);
-        }
-    }
+    /**
+     * The CTR keystream of one file, made by encrypting counter blocks with AES in ECB mode: the key schedule is set
+     * up once per stream instead of once per read, which a CTR cipher object would need to jump to an offset.
+     */
+    static final class Keystream {
+        private final Cipher aes;
+        private final long ivHigh;
+        private final long ivLow;
+        private byte[] blocks = new byte[0];
 
-    /** Sets the cipher to the keystream at {@code position} of a file with this IV. */
-    static Cipher at(Cipher c, int mode, SecretKey key, byte[] iv, long position) throws IOException {
-        byte[] counter = iv.clone();
-        long block = position / 16;
-        // Adds the block number to the 128-bit big-endian counter.
-        int carry = 0;
-        for (int i = 15; i >= 0; i--) {
-            int sum = (counter[i] & 0xff) + (int) (block & 0xff) + carry;
-            counter[i] = (byte) sum;
-            carry = sum >>> 8;
-            block >>>= 8;
-        }
-        try {
-            c.init(mode, key, new IvParameterSpec(counter));
-            int skip = (int) (position % 16);
-            if (skip > 0) {
-                c.update(new byte[skip]);
+        Keystream(SecretKey key, byte[] iv) throws IOException {
+            ByteBuffer b = ByteBuffer.wrap(iv);
+            ivHigh = b.getLong();
+            ivLow = b.getLong();
+            try {
+                aes = Cipher.getInstance("AES/ECB/NoPadding");
+                aes.init(Cipher.ENCRYPT_MODE, key);
+            } catch (GeneralSecurityException e) {
+                throw new IOException("cannot use the index key", e);
             }
-            return c;
-        } catch (GeneralSecurityException e) {
-            throw new IOException("cannot use the index key", e);
+        }
+
+        /** XORs {@code length} bytes of data with the keystream that starts at {@code position} of the file. */
+        void apply(long position, byte[] data, int offset, int length) throws IOException {
+            long first = position >>> 4;
+            int skip = (int) (position & 15);
+            int size = (skip + length + 15) & ~15;
+            if (blocks.length < size) {
+                blocks = new byte[size];
+            }
+            ByteBuffer counters = ByteBuffer.wrap(blocks);
+            for (long i = 0; i < size >>> 4; i++) {
+                // The counter is the IV plus the block number, as one 128-bit big-endian number.
+                long low = ivLow + first + i;
+                long carry = Long.compareUnsigned(low, ivLow) < 0 ? 1 : 0;
+                counters.putLong(ivHigh + carry).putLong(low);
+            }
+            try {
+                aes.update(blocks, 0, size, blocks, 0);
+            } catch (GeneralSecurityException e) {
+                throw new IOException(e);
+            }
+            for (int i = 0; i < length; i++) {
+                data[offset + i] ^= blocks[skip + i];
+            }
         }
     }
 
     private static final class Output extends IndexOutput {
         private final IndexOutput out;
-        private final Cipher cipher;
+        private final Keystream keystream;
         private final CRC32 crc = new CRC32();
         private final byte[] buffer = new byte[8192];
-        private final byte[] encrypted = new byte[buffer.length];
         private int used;
         private long written;
 
@@ -117,7 +129,7 @@ public final class EncryptedDirectory extends FilterDirectory {
             byte[] iv = new byte[HEADER];
             RANDOM.nextBytes(iv);
             out.writeBytes(iv, iv.length);
-            cipher = at(newCipher(), Cipher.ENCRYPT_MODE, key, iv, 0);
+            keystream = new Keystream(key, iv);
         }
 
         @Override
@@ -147,12 +159,8 @@ public final class EncryptedDirectory extends FilterDirectory {
                 return;
             }
             crc.update(buffer, 0, used);
-            try {
-                int n = cipher.update(buffer, 0, used, encrypted, 0);
-                out.writeBytes(encrypted, n);
-            } catch (GeneralSecurityException e) {
-                throw new IOException(e);
-            }
+            keystream.apply(written, buffer, 0, used);
+            out.writeBytes(buffer, used);
             written += used;
             used = 0;
         }
@@ -181,20 +189,19 @@ public final class EncryptedDirectory extends FilterDirectory {
         private final SecretKey key;
         private final byte[] iv = new byte[HEADER];
         private final long length;
+        private Keystream keystream;
         private byte[] scratch = new byte[0];
-        private Cipher cipher;
 
         Input(String description, IndexInput raw, SecretKey key, IOContext context) throws IOException {
-            // Larger than Lucene's 1 KiB default: each refill sets up the cipher once, and AES-NI decrypts 8 KiB in microseconds.
-            super(description, Math.max(BUFFER, bufferSize(context)));
+            super(description, context);
             this.raw = raw;
             this.key = key;
             if (raw.length() < HEADER) {
                 throw new EOFException("encrypted file without header: " + raw);
             }
             raw.readBytes(iv, 0, HEADER);
-            this.cipher = newCipher();
             this.length = raw.length() - HEADER;
+            this.keystream = new Keystream(key, iv);
         }
 
         @Override
@@ -209,12 +216,8 @@ public final class EncryptedDirectory extends FilterDirectory {
             }
             raw.seek(HEADER + position);
             raw.readBytes(scratch, 0, n);
-            try {
-                int done = at(cipher, Cipher.DECRYPT_MODE, key, iv, position).update(scratch, 0, n, scratch, 0);
-                b.put(scratch, 0, done);
-            } catch (GeneralSecurityException e) {
-                throw new IOException(e);
-            }
+            keystream.apply(position, scratch, 0, n);
+            b.put(scratch, 0, n);
         }
 
         @Override
@@ -235,7 +238,7 @@ public final class EncryptedDirectory extends FilterDirectory {
             copy.raw = raw.clone();
             copy.scratch = new byte[0];
             try {
-                copy.cipher = newCipher();
+                copy.keystream = new Keystream(key, iv);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
