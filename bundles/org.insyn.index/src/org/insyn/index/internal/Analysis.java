@@ -20,12 +20,12 @@ import org.apache.lucene.analysis.sv.SwedishLightStemFilter;
  * folded, so "Ostlund" typed without dots still finds "Östlund").
  */
 public final class Analysis {
+    /** Everything searchable of an item, analysed in Swedish; {@link #EN} and {@link #EXACT} are the other two. */
+    static final String ALL = "all";
+    static final String EN = "all.en";
+    static final String EXACT = "all.exact";
+    /** The title alone, in Swedish, so that a match there weighs more. */
     static final String TITLE = "title";
-    static final String TEXT = "text";
-    static final String AUTHOR = "author";
-    static final String URL = "url";
-    static final String EN = ".en";
-    static final String EXACT = ".exact";
 
     private Analysis() {
     }
@@ -34,8 +34,7 @@ public final class Analysis {
     public static Analyzer create() {
         Analyzer exact = exact();
         Analyzer english = new EnglishAnalyzer();
-        return new PerFieldAnalyzerWrapper(swedish(), Map.of(TITLE + EN, english, TEXT + EN, english, TITLE + EXACT, exact,
-                TEXT + EXACT, exact, AUTHOR, exact, URL, exact));
+        return new PerFieldAnalyzerWrapper(swedish(), Map.of(EN, english, EXACT, exact));
     }
 
     static Analyzer swedish() {

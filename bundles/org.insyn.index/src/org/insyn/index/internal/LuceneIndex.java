@@ -69,12 +69,13 @@ public final class LuceneIndex implements AutoCloseable {
     private static final String RELEVANCE = "relevance";
     private static final String RECORD_CLASS = "recordClass";
     private static final String DATE = "date";
-    private static final String[] SEARCHED = { Analysis.TITLE, Analysis.TEXT, Analysis.TITLE + Analysis.EN,
-            Analysis.TEXT + Analysis.EN, Analysis.TITLE + Analysis.EXACT, Analysis.TEXT + Analysis.EXACT, Analysis.AUTHOR,
-            Analysis.URL };
+    private static final String TEXT = "text";
+    private static final String AUTHOR = "author";
+    private static final String URL = "url";
+    // Few fields, each holding all of an item's text, keep queries fast: every searched field is another disjunction.
+    private static final String[] SEARCHED = { Analysis.ALL, Analysis.EN, Analysis.EXACT, Analysis.TITLE };
     // Exact words weigh more than stems, titles more than body text.
-    private static final Map<String, Float> BOOSTS = Map.of(Analysis.TITLE, 2f, Analysis.TITLE + Analysis.EN, 1.5f,
-            Analysis.TITLE + Analysis.EXACT, 3f, Analysis.TEXT + Analysis.EXACT, 1.5f, Analysis.AUTHOR, 3f);
+    private static final Map<String, Float> BOOSTS = Map.of(Analysis.EXACT, 1.5f, Analysis.TITLE, 2f);
     private static final int SNIPPET_CHARS = 160;
     // Highlighting prefix and fuzzy queries expands them for every document shown; expanding them once against the
     // index into their best terms is an order of magnitude faster.
@@ -278,26 +279,33 @@ public final class LuceneIndex implements AutoCloseable {
         item.relevance().ifPresent(r -> d.add(new StringField(RELEVANCE, r.name(), Store.NO)));
         item.recordClass().ifPresent(r -> d.add(new StringField(RECORD_CLASS, r.name(), Store.NO)));
         d.add(new LongField(DATE, item.date().toEpochMilli(), Store.YES));
-        for (String suffix : new String[] { "", Analysis.EN, Analysis.EXACT }) {
-            Store store = suffix.isEmpty() ? Store.YES : Store.NO;
-            d.add(new TextField(Analysis.TITLE + suffix, item.title(), store));
-            d.add(new TextField(Analysis.TEXT + suffix, item.text(), store));
+        d.add(new TextField(Analysis.TITLE, item.title(), Store.YES));
+        d.add(new StoredField(TEXT, item.text()));
+        for (String field : new String[] { Analysis.ALL, Analysis.EN, Analysis.EXACT }) {
+            d.add(new TextField(field, item.title(), Store.NO));
+            d.add(new TextField(field, item.text(), Store.NO));
         }
-        item.author().ifPresent(a -> d.add(new TextField(Analysis.AUTHOR, a, Store.YES)));
-        item.url().ifPresent(u -> d.add(new TextField(Analysis.URL, u, Store.YES)));
+        item.author().ifPresent(a -> {
+            d.add(new StoredField(AUTHOR, a));
+            d.add(new TextField(Analysis.EXACT, a, Store.NO));
+        });
+        item.url().ifPresent(u -> {
+            d.add(new StoredField(URL, u));
+            d.add(new TextField(Analysis.EXACT, u, Store.NO));
+        });
         return d;
     }
 
     private Found found(Document d, float score, Query words) {
-        String text = d.get(Analysis.TEXT);
+        String text = d.get(TEXT);
         String title = d.get(Analysis.TITLE);
-        String snippet = best(words, Analysis.TEXT, text)
-                .or(() -> best(words, Analysis.TEXT + Analysis.EXACT, text))
-                .or(() -> Optional.ofNullable(d.get(Analysis.AUTHOR)).flatMap(a -> best(words, Analysis.AUTHOR, a)))
+        String snippet = best(words, Analysis.ALL, text)
+                .or(() -> best(words, Analysis.EXACT, text))
+                .or(() -> Optional.ofNullable(d.get(AUTHOR)).flatMap(a -> best(words, Analysis.EXACT, a)))
                 .orElseGet(() -> new SimpleHTMLEncoder().encodeText(text.length() > SNIPPET_CHARS ? text.substring(0, SNIPPET_CHARS) + "…" : text));
         Optional<Long> caseId = Optional.ofNullable(d.getField(CASE)).map(f -> f.numericValue().longValue());
         return new Found(Kind.valueOf(d.get(KIND)), d.getField(ID).numericValue().longValue(), caseId, title,
-                Optional.ofNullable(d.get(Analysis.URL)), Instant.ofEpochMilli(d.getField(DATE).numericValue().longValue()),
+                Optional.ofNullable(d.get(URL)), Instant.ofEpochMilli(d.getField(DATE).numericValue().longValue()),
                 score, snippet);
     }
 
