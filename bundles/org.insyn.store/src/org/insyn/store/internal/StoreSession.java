@@ -420,7 +420,7 @@ final class StoreSession implements Session {
         });
     }
 
-    private static Hit hitRow(ResultSet rs) throws SQLException {
+    static Hit hitRow(ResultSet rs) throws SQLException {
         return new Hit(rs.getLong("id"), rs.getLong("run_id"), rs.getString("source"), rs.getString("url"),
                 rs.getString("title"), rs.getString("snippet"), Db.optInstant(rs, "published"),
                 Optional.ofNullable(rs.getString("author")), Relevance.valueOf(rs.getString("relevance")));
@@ -494,7 +494,7 @@ final class StoreSession implements Session {
         });
     }
 
-    private static Capture captureRow(ResultSet rs) throws SQLException {
+    static Capture captureRow(ResultSet rs) throws SQLException {
         return new Capture(rs.getLong("id"), rs.getLong("case_id"), rs.getLong("justification_id"), Db.optLong(rs, "hit_id"),
                 rs.getString("url"), rs.getString("final_url"), rs.getInt("http_status"), Db.instant(rs, "captured_at"),
                 rs.getString("zone_id"), rs.getString("operator_id"), rs.getString("tool"),
@@ -538,7 +538,7 @@ final class StoreSession implements Session {
         });
     }
 
-    private static Note noteRow(ResultSet rs) throws SQLException {
+    static Note noteRow(ResultSet rs) throws SQLException {
         return new Note(rs.getLong("id"), rs.getLong("case_id"), rs.getString("author_id"), rs.getString("body"),
                 RecordClass.valueOf(rs.getString("record_class")), Json.longs(rs.getString("hit_ids")),
                 Json.longs(rs.getString("capture_ids")), Db.instant(rs, "created"), Db.instant(rs, "modified"));

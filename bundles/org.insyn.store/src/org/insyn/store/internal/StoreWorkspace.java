@@ -23,6 +23,7 @@ import org.insyn.core.model.Unit;
 import org.insyn.core.model.User;
 import org.insyn.core.service.AuditTrail;
 import org.insyn.core.service.BlobStore;
+import org.insyn.core.service.IndexSource;
 import org.insyn.core.service.NetworkLog;
 import org.insyn.core.service.Session;
 import org.insyn.core.service.StoreListener;
@@ -261,6 +262,11 @@ public final class StoreWorkspace implements Workspace, AuditTrail, NetworkLog {
     @Override
     public NetworkLog networkLog() {
         return this;
+    }
+
+    @Override
+    public IndexSource indexSource() {
+        return new StoreIndexSource(this);
     }
 
     @Override

@@ -1,0 +1,249 @@
+package org.insyn.index.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.insyn.core.model.Capture;
+import org.insyn.core.model.CaseFile;
+import org.insyn.core.model.Hit;
+import org.insyn.core.model.Justification;
+import org.insyn.core.model.Note;
+import org.insyn.core.model.NoticeChannel;
+import org.insyn.core.model.ReasonCategory;
+import org.insyn.core.model.RecordClass;
+import org.insyn.core.model.Relevance;
+import org.insyn.core.model.ReviewPolicy;
+import org.insyn.core.model.Role;
+import org.insyn.core.model.SearchMode;
+import org.insyn.core.model.SearchRun;
+import org.insyn.core.model.Subject;
+import org.insyn.core.model.Unit;
+import org.insyn.core.model.User;
+import org.insyn.core.service.IndexedItem.Kind;
+import org.insyn.core.service.SearchIndex;
+import org.insyn.core.service.SearchIndexProvider;
+import org.insyn.core.service.SearchQuery;
+import org.insyn.core.service.SearchResults.Found;
+import org.insyn.core.service.Session;
+import org.insyn.core.service.StoreEvent;
+import org.insyn.core.service.Workspace;
+import org.insyn.core.service.WorkspaceConfig;
+import org.insyn.core.service.WorkspaceProvider;
+import org.insyn.index.internal.LuceneIndex;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * The index following the real store (encrypted H2 in a temporary workspace), both offered as DS services: every
+ * change reaches the index before the store call returns, deletions leave it, and it is rebuilt from the store.
+ */
+class StoreIndexTest {
+    private static final char[] PASSPHRASE = "hemligt lösenord".toCharArray();
+
+    @TempDir
+    Path dir;
+    private WorkspaceConfig config;
+    private Workspace ws;
+    private SearchIndex index;
+    private Session anna;
+    private long caseId;
+    private Subject subject;
+    private Justification justification;
+
+    @BeforeEach
+    void open() throws Exception {
+        config = WorkspaceConfig.embedded(dir, PASSPHRASE);
+        ws = service(WorkspaceProvider.class).open(config);
+        ws.saveUser("admin", new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true));
+        ws.saveUnit("admin", new Unit("north", "IFO Nord", ReviewPolicy.AFTER));
+        ws.saveUser("admin", new User("anna", "Anna", Set.of(Role.INVESTIGATOR), Set.of("north"), true));
+        anna = ws.session("anna");
+        CaseFile c = anna.openCase("north", "Ekonomiskt bistånd");
+        caseId = c.id();
+        subject = anna.saveSubject(caseId, Items.NAME, List.of("Lo Zlatanović"), Optional.of("Stockholm"), Optional.of("Rinkeby"));
+        anna.recordTransparencyNote(caseId, LocalDate.now(), NoticeChannel.IN_PERSON, "Anna");
+        justification = anna.justify(Optional.of(caseId), "north", ReasonCategory.INCORRECT_INFORMATION,
+                "Uppgifter i ansökan behöver kontrolleras.", SearchMode.CLIENT);
+        index = service(SearchIndexProvider.class).open(config, ws, (done, total) -> { });
+    }
+
+    @AfterEach
+    void close() {
+        if (index != null) {
+            index.close();
+        }
+        ws.close();
+    }
+
+    private List<Long> ids(String query) {
+        return index.search(SearchQuery.of(query)).found().stream().map(Found::id).toList();
+    }
+
+    private Note note(long id, String text, List<Long> hits) {
+        Instant now = Instant.now();
+        return anna.saveNote(new Note(id, caseId, "anna", text, RecordClass.CLIENT_FILE, hits, List.of(), now, now));
+    }
+
+    @Test
+    void noteIsFoundAtOnceWhenCreatedEditedAndDeleted() {
+        Note created = note(0, "Hembesök i Husby: ingen öppnade.", List.of());
+        Found found = index.search(SearchQuery.of("husby")).found().get(0);
+        assertEquals(Kind.NOTE, found.kind());
+        assertEquals(created.id(), found.id());
+        assertEquals(Optional.of(caseId), found.caseId());
+
+        SearchRun run = anna.startSearch(justification.id(), "\"" + Items.NAME + "\"", List.of("forums"));
+        Hit hit = anna.addHits(run.id(), List.of(new Session.HitDraft("forums", "http://127.0.0.1/t/1", "Tråd om bilar",
+                "Säljer en bil", Optional.empty(), Optional.of("bilnisse")))).get(0);
+        note(created.id(), "Hembesök i Tensta i stället, se träffen om bilen.", List.of(hit.id()));
+        assertEquals(List.of(), ids("husby"));
+        assertEquals(List.of(created.id()), ids("tensta"));
+
+        anna.delete(StoreEvent.Type.NOTE, created.id(), "skrevs i fel ärende");
+        assertEquals(List.of(), ids("tensta"));
+    }
+
+    @Test
+    void R3_irrelevantHitIsGoneFromIndex() {
+        SearchRun run = anna.startSearch(justification.id(), "\"" + Items.NAME + "\"", List.of("forums"));
+        List<Hit> hits = anna.addHits(run.id(), List.of(
+                new Session.HitDraft("forums", "http://127.0.0.1/t/1", "Kerstin på forumet", "Inlägg om skulder",
+                        Optional.empty(), Optional.of("xX_dark_angel92")),
+                new Session.HitDraft("forums", "http://127.0.0.1/t/2", "En annan Kerstin", "Inlägg om hästar",
+                        Optional.empty(), Optional.of("hastflickan"))));
+        assertEquals(List.of(hits.get(0).id()), ids("xX_dark_angel92"));
+        assertEquals(List.of(hits.get(1).id()), ids("hästar"));
+
+        anna.triage(hits.get(1).id(), Relevance.IRRELEVANT);
+        anna.triage(hits.get(0).id(), Relevance.RELEVANT);
+        assertEquals(List.of(), ids("hästar"));
+        assertEquals(List.of(), ids("hastflickan"));
+        assertEquals(List.of(hits.get(0).id()),
+                index.search(SearchQuery.of("Kerstin").withRelevance(Relevance.RELEVANT)).found().stream().map(Found::id).toList());
+    }
+
+    @Test
+    void capturedPageTextIsFound() {
+        String html = "<html><head><title>Kerstins blogg</title><script>var x = 'spårare';</script></head>"
+                + "<body><p>Idag sålde jag soffan på Blocket.</p></body></html>";
+        String page = ws.blobs().put(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+        String shot = ws.blobs().put(new ByteArrayInputStream("PNG".getBytes(StandardCharsets.UTF_8)));
+        String manifest = ws.blobs().put(new ByteArrayInputStream("manifest".getBytes(StandardCharsets.UTF_8)));
+        Capture capture = anna.saveCapture(new Capture(0, caseId, justification.id(), Optional.empty(), "http://127.0.0.1/blogg",
+                "http://127.0.0.1/blogg", 200, Instant.now(), "Europe/Stockholm", "anna", "insyn-test",
+                Map.of("page.html", page, "screenshot.png", shot), manifest, Optional.empty(), RecordClass.CLIENT_FILE, true));
+        Found found = index.search(SearchQuery.of("soffan")).found().get(0);
+        assertEquals(Kind.CAPTURE, found.kind());
+        assertEquals(capture.id(), found.id());
+        assertEquals("Kerstins blogg", found.title());
+        assertEquals(List.of(), ids("spårare"));
+    }
+
+    @Test
+    void R14_erasedSubjectLeavesTheIndex() {
+        note(0, "Anteckning om Zlatanović och skulderna.", List.of());
+        assertEquals(1, ids("Zlatanović").size());
+        anna.erase(subject.id(), "begäran om radering");
+        assertEquals(List.of(), ids("Zlatanović"));
+        assertEquals(0, index.size());
+    }
+
+    @Test
+    void missingOrDamagedIndexIsRebuiltFromTheStoreAtStart() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            note(0, "Anteckning " + i + " om samtal med skolan i Rinkeby.", List.of());
+        }
+        index.close();
+        index = null;
+        deleteTree(dir.resolve("index"));
+        List<long[]> progress = new ArrayList<>();
+        try (SearchIndex rebuilt = service(SearchIndexProvider.class).open(config, ws, (d, t) -> progress.add(new long[] { d, t }))) {
+            assertEquals(30, rebuilt.search(SearchQuery.of("skolan").limit(100)).found().size());
+        }
+        assertEquals(30, progress.get(progress.size() - 1)[0]);
+        assertEquals(30, progress.get(progress.size() - 1)[1]);
+
+        damageLargestFile(dir.resolve("index").resolve("lucene"));
+        try (var directory = org.insyn.index.internal.IndexService.directory(dir.resolve("index"), PASSPHRASE)) {
+            assertFalse(LuceneIndex.isHealthy(directory));
+        }
+        try (SearchIndex rebuilt = service(SearchIndexProvider.class).open(config, ws, (d, t) -> { })) {
+            assertEquals(30, rebuilt.search(SearchQuery.of("Rinkeby").limit(100)).found().size());
+        }
+    }
+
+    @Test
+    void indexOutOfStepWithTheStoreIsRebuiltAtStart() throws Exception {
+        note(0, "Första anteckningen om bostaden.", List.of());
+        index.close();
+        index = null;
+        // Changed while no index followed the store.
+        note(0, "Andra anteckningen om bostaden.", List.of());
+        try (SearchIndex reopened = service(SearchIndexProvider.class).open(config, ws, (d, t) -> { })) {
+            assertEquals(2, reopened.search(SearchQuery.of("bostad")).found().size());
+        }
+    }
+
+    @Test
+    void R9_workspaceFilesHoldNoPersonnummerOrName() throws Exception {
+        note(0, "Klienten " + Items.NAME + " (" + Items.PERSONNUMMER + ") har skulder hos kronofogden.", List.of());
+        assertEquals(1, ids("\"" + Items.PERSONNUMMER + "\"").size());
+        index.close();
+        index = null;
+        ws.close();
+        byte[] onDisk = Disk.raw(dir);
+        for (String secret : new String[] { Items.PERSONNUMMER, "19850312", "Zlatanovi", "zlatanovi", "Kerstin", "kerstin" }) {
+            assertFalse(Disk.contains(onDisk, secret), secret + " is in clear text in the workspace");
+        }
+        ws = service(WorkspaceProvider.class).open(config);
+    }
+
+    private static void damageLargestFile(Path folder) throws Exception {
+        Path largest;
+        try (Stream<Path> files = Files.list(folder)) {
+            largest = files.max(Comparator.comparingLong(f -> f.toFile().length())).orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(largest);
+        bytes[bytes.length / 2] ^= (byte) 0xff;
+        Files.write(largest, bytes);
+    }
+
+    private static void deleteTree(Path folder) throws Exception {
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+    }
+
+    static <T> T service(Class<T> type) throws InterruptedException {
+        BundleContext context = FrameworkUtil.getBundle(LuceneIndex.class).getBundleContext();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        ServiceReference<T> reference = context.getServiceReference(type);
+        while (reference == null && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            reference = context.getServiceReference(type);
+        }
+        assertNotNull(reference, type.getSimpleName() + " is offered as a DS service");
+        return context.getService(reference);
+    }
+}
