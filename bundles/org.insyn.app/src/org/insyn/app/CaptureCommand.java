@@ -90,19 +90,11 @@ public final class CaptureCommand implements Command {
         } catch (IllegalArgumentException e) {
             return usage(err, Messages.get(locale, "cli.capture.numbers", List.of(RecordClass.values())));
         }
-        Path directory = Path.of(options.get("--workspace")).toAbsolutePath();
-        if (!Files.isRegularFile(directory.resolve("insyn-keys.properties"))) {
-            err.println(Messages.get(locale, "cli.notAWorkspace", directory));
+        Optional<WorkspaceConfig> found = WorkspaceOption.config(Optional.of(options.get("--workspace")), env, locale, err);
+        if (found.isEmpty()) {
             return Cli.USAGE;
         }
-        String passphrase = env.get("INSYN_PASSPHRASE");
-        if (passphrase == null || passphrase.isEmpty()) {
-            err.println(Messages.get(locale, "cli.noPassphrase"));
-            return Cli.USAGE;
-        }
-        WorkspaceConfig config = new WorkspaceConfig(directory, passphrase.toCharArray(),
-                Optional.ofNullable(env.get("INSYN_PG_URL")), Optional.ofNullable(env.get("INSYN_PG_USER")),
-                Optional.ofNullable(env.get("INSYN_PG_PASSWORD")).map(String::toCharArray));
+        WorkspaceConfig config = found.get();
         try (Workspace workspace = workspaces.get().open(config)) {
             CaptureService service = captures.get();
             Capture capture = service.capture(workspace, workspace.session(options.get("--user")),

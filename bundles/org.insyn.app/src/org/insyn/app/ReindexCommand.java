@@ -1,8 +1,6 @@
 package org.insyn.app;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,23 +49,11 @@ public final class ReindexCommand implements Command {
             err.println(Messages.get(locale, "cli.reindex.usage"));
             return Cli.USAGE;
         }
-        if (dir.isEmpty()) {
-            err.println(Messages.get(locale, "cli.noWorkspace"));
+        Optional<WorkspaceConfig> found = WorkspaceOption.config(dir, env, locale, err);
+        if (found.isEmpty()) {
             return Cli.USAGE;
         }
-        Path directory = Path.of(dir.get()).toAbsolutePath();
-        if (!Files.isRegularFile(directory.resolve("insyn-keys.properties"))) {
-            err.println(Messages.get(locale, "cli.notAWorkspace", directory));
-            return Cli.USAGE;
-        }
-        String passphrase = env.get("INSYN_PASSPHRASE");
-        if (passphrase == null || passphrase.isEmpty()) {
-            err.println(Messages.get(locale, "cli.noPassphrase"));
-            return Cli.USAGE;
-        }
-        WorkspaceConfig config = new WorkspaceConfig(directory, passphrase.toCharArray(),
-                Optional.ofNullable(env.get("INSYN_PG_URL")), Optional.ofNullable(env.get("INSYN_PG_USER")),
-                Optional.ofNullable(env.get("INSYN_PG_PASSWORD")).map(String::toCharArray));
+        WorkspaceConfig config = found.get();
         SearchIndex.Progress progress = (done, total) -> {
             // About twenty lines whatever the size, and always the last one.
             if (done == total || done % Math.max(1000, total / 20 / 1000 * 1000) == 0) {

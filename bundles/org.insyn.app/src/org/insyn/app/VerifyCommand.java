@@ -1,8 +1,6 @@
 package org.insyn.app;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -75,23 +73,11 @@ public final class VerifyCommand implements Command {
                 return Cli.USAGE;
             }
         }
-        if (dir.isEmpty()) {
-            err.println(Messages.get(locale, "cli.noWorkspace"));
+        Optional<WorkspaceConfig> found = WorkspaceOption.config(dir, env, locale, err);
+        if (found.isEmpty()) {
             return Cli.USAGE;
         }
-        Path directory = Path.of(dir.get()).toAbsolutePath();
-        if (!Files.isRegularFile(directory.resolve("insyn-keys.properties"))) {
-            err.println(Messages.get(locale, "cli.notAWorkspace", directory));
-            return Cli.USAGE;
-        }
-        String passphrase = env.get("INSYN_PASSPHRASE");
-        if (passphrase == null || passphrase.isEmpty()) {
-            err.println(Messages.get(locale, "cli.noPassphrase"));
-            return Cli.USAGE;
-        }
-        WorkspaceConfig config = new WorkspaceConfig(directory, passphrase.toCharArray(),
-                Optional.ofNullable(env.get("INSYN_PG_URL")), Optional.ofNullable(env.get("INSYN_PG_USER")),
-                Optional.ofNullable(env.get("INSYN_PG_PASSWORD")).map(String::toCharArray));
+        WorkspaceConfig config = found.get();
         try (Workspace ws = provider.get().open(config)) {
             VerifyReport report = ws.verify();
             List<Problem> problems = new ArrayList<>(report.problems());
