@@ -1,7 +1,6 @@
 package org.insyn.app.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -38,9 +37,6 @@ import org.insyn.core.service.WorkspaceConfig;
 import org.insyn.core.service.WorkspaceProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -53,18 +49,7 @@ class CaptureCliTest {
     Path dir;
 
     static <T> Supplier<T> service(Class<T> type) {
-        return () -> {
-            BundleContext context = FrameworkUtil.getBundle(Cli.class).getBundleContext();
-            ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
-            tracker.open();
-            try {
-                T service = tracker.waitForService(10_000);
-                assertNotNull(service, "DS offers " + type.getSimpleName());
-                return service;
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        };
+        return () -> Services.await(type, 10_000);
     }
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -1,7 +1,6 @@
 package org.insyn.app.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -34,9 +33,6 @@ import org.insyn.core.service.WorkspaceProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 /** {@code insyn cli reindex} rebuilds the index of a real store's workspace, both found as DS services. */
 class ReindexCommandTest {
@@ -51,15 +47,8 @@ class ReindexCommandTest {
 
     @BeforeAll
     static void services() throws Exception {
-        BundleContext context = FrameworkUtil.getBundle(ReindexCommand.class).getBundleContext();
-        ServiceTracker<WorkspaceProvider, WorkspaceProvider> w = new ServiceTracker<>(context, WorkspaceProvider.class, null);
-        ServiceTracker<SearchIndexProvider, SearchIndexProvider> i = new ServiceTracker<>(context, SearchIndexProvider.class, null);
-        w.open();
-        i.open();
-        workspaces = w.waitForService(20_000);
-        indexes = i.waitForService(20_000);
-        assertNotNull(workspaces);
-        assertNotNull(indexes);
+        workspaces = Services.await(WorkspaceProvider.class, 20_000);
+        indexes = Services.await(SearchIndexProvider.class, 20_000);
     }
 
     int reindex(Locale locale, String... args) {

@@ -1,7 +1,6 @@
 package org.insyn.app.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -38,8 +37,6 @@ import org.insyn.core.service.WorkspaceProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 /** {@code insyn cli verify} on a workspace of the real store, which it finds as a Declarative Services component. */
 class VerifyCommandTest {
@@ -53,11 +50,7 @@ class VerifyCommandTest {
 
     @BeforeAll
     static void store() throws Exception {
-        ServiceTracker<WorkspaceProvider, WorkspaceProvider> t = new ServiceTracker<>(
-                FrameworkUtil.getBundle(VerifyCommand.class).getBundleContext(), WorkspaceProvider.class, null);
-        t.open();
-        provider = t.waitForService(20_000);
-        assertNotNull(provider, "the store offers its WorkspaceProvider as a DS service");
+        provider = Services.await(WorkspaceProvider.class, 20_000);
     }
 
     int verify(String... args) {
