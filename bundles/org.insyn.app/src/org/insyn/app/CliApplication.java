@@ -46,7 +46,7 @@ public final class CliApplication implements IApplication {
             List<Command> commands = new ArrayList<>(List.of(new CaptureCommand(store, captures, System.getenv(), locale),
                     new VerifyCommand(store, Optional.of(captures), System.getenv(), locale)));
             commands.addAll(SearchCommands.all(service(searchTracker, locale, "cli.noSearch")));
-            commands.add(new ExportCommand(service(reportTracker, locale, "cli.noReports"), store, System.getenv()));
+            commands.add(new ExportCommand(service(reportTracker, locale, "cli.noReports"), store, captures, System.getenv(), locale));
             commands.add(new ReindexCommand(store, service(indexTracker, locale, "cli.noIndex"), System.getenv(), locale));
             Cli cli = new Cli(version, commands);
             int code = cli.run(Arrays.asList(args == null ? new String[0] : args), System.out, System.err);

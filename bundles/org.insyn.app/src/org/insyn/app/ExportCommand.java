@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,42 +20,45 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.insyn.core.InsynException;
 import org.insyn.core.Messages;
-import org.insyn.core.model.Justification;
 import org.insyn.core.model.NoticeChannel;
-import org.insyn.core.model.ReasonCategory;
-import org.insyn.core.model.Review;
-import org.insyn.core.model.Subject;
 import org.insyn.core.model.TransparencyNote;
+import org.insyn.core.redact.Redactor;
 import org.insyn.core.report.EvidenceInput;
 import org.insyn.core.report.LetterInput;
 import org.insyn.core.report.ReportResult;
 import org.insyn.core.report.StatisticsInput;
 import org.insyn.core.report.SubjectAccessInput;
+import org.insyn.core.service.CaptureService;
 import org.insyn.core.service.ReportService;
 import org.insyn.core.service.Session;
 import org.insyn.core.service.Workspace;
 import org.insyn.core.service.WorkspaceConfig;
 import org.insyn.core.service.WorkspaceProvider;
 import org.insyn.core.stats.SearchFact;
-import org.insyn.core.stats.SearchOutcome;
 import org.insyn.core.stats.Statistics;
 import org.insyn.core.stats.Table;
 
 /**
- * {@code insyn cli export report|subject|letter|stats ...}: archival PDF/A documents from the command line (R4, R11,
- * R13, R14). Options are {@code --name value}; the PDF goes to {@code --out}.
+ * {@code insyn cli export report|letter|stats|subject|archive ...}: the archival PDF/A documents from the command line
+ * (R4, R11, R13, R14). Options are {@code --name value}; the PDF goes to {@code --out}. The workspace comes from
+ * {@link WorkspaceOption}, the acting user from {@code --user} or INSYN_USER.
  */
 public final class ExportCommand implements Command {
     private final Supplier<ReportService> reports;
     private final Supplier<WorkspaceProvider> store;
+    private final Supplier<CaptureService> captures;
     private final Map<String, String> env;
+    private final Locale locale;
 
-    /** @param env where the workspace is and its passphrase: INSYN_WORKSPACE, INSYN_PASSPHRASE, INSYN_USER, INSYN_PG_* */
-    public ExportCommand(Supplier<ReportService> reports, Supplier<WorkspaceProvider> store, Map<String, String> env) {
+    public ExportCommand(Supplier<ReportService> reports, Supplier<WorkspaceProvider> store, Supplier<CaptureService> captures,
+            Map<String, String> env, Locale locale) {
         this.reports = reports;
         this.store = store;
+        this.captures = captures;
         this.env = env;
+        this.locale = locale;
     }
 
     @Override
@@ -62,185 +68,244 @@ public final class ExportCommand implements Command {
 
     @Override
     public String summary() {
-        return "report|subject|letter|stats: evidence report, subject access, transparency letter or statistics as PDF/A";
+        return Messages.get(locale, "cli.export.summary");
+    }
+
+    /** A problem with the command line: said on the error stream, exit code {@link Cli#USAGE}. */
+    private static final class Usage extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Usage(String message) {
+            super(message);
+        }
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        if (args.isEmpty()) {
-            usage(err);
-            return Cli.USAGE;
-        }
-        Map<String, String> options = options(args.subList(1, args.size()), err);
-        if (options == null) {
-            return Cli.USAGE;
-        }
-        Locale locale = "en".equals(options.getOrDefault("lang", "sv")) ? Locale.ENGLISH : Messages.SWEDISH;
-        return switch (args.get(0)) {
-            case "report" -> report(options, locale, out, err);
-            case "subject" -> subject(options, locale, out, err);
-            case "letter" -> letter(options, locale, out, err);
-            case "stats" -> stats(options, locale, out, err);
-            default -> {
-                usage(err);
-                yield Cli.USAGE;
+        try {
+            if (args.isEmpty()) {
+                throw new Usage("");
             }
-        };
+            Options o = new Options(args.subList(1, args.size()));
+            return switch (args.get(0)) {
+                case "report" -> report(o, out, err);
+                case "letter" -> letter(o, out, err);
+                case "stats" -> stats(o, out, err);
+                case "subject" -> subject(o, out, err);
+                default -> throw new Usage(Messages.get(locale, "cli.export.unknown", args.get(0)));
+            };
+        } catch (Usage e) {
+            if (!e.getMessage().isEmpty()) {
+                err.println(e.getMessage());
+            }
+            err.println(Messages.get(locale, "cli.export.usage"));
+            return Cli.USAGE;
+        } catch (InsynException e) {
+            err.println(e.message(locale));
+            return 1;
+        }
     }
 
-    /** R4: the letter to the client. */
-    private int letter(Map<String, String> o, Locale locale, PrintStream out, PrintStream err) throws Exception {
-        if (!required(o, err, "client", "unit", "worker", "contact", "out")) {
-            return Cli.USAGE;
-        }
-        LocalDate date = o.containsKey("date") ? LocalDate.parse(o.get("date")) : LocalDate.now();
-        LetterInput input = new LetterInput(o.get("client"), o.get("unit"), o.get("worker"), o.get("contact"), date, locale);
-        Path file = Path.of(o.get("out"));
-        try (OutputStream pdf = Files.newOutputStream(file)) {
-            print(out, file, reports.get().letter(input, pdf));
-        }
-        if (o.containsKey("case")) {
-            // R4: the letter given is the transparency note; recording it lets client searches in the case run.
-            Optional<WorkspaceConfig> config = config(o, err);
-            if (config.isEmpty()) {
-                return Cli.USAGE;
-            }
-            try (Workspace ws = store.get().open(config.get())) {
-                TransparencyNote note = session(ws, o).recordTransparencyNote(Long.parseLong(o.get("case")), date, NoticeChannel.LETTER,
-                        o.get("worker"));
-                out.println("transparency note " + note.id() + " recorded for case " + note.caseId());
-            }
-        }
-        return Cli.OK;
-    }
+    // ---- the documents ---------------------------------------------------------------------------------------
 
     /** R11: the evidence report of a case, or of the captures listed in {@code --captures}. */
-    private int report(Map<String, String> o, Locale locale, PrintStream out, PrintStream err) throws Exception {
-        Optional<WorkspaceConfig> config = config(o, err);
-        if (!required(o, err, "case", "out") || config.isEmpty()) {
-            return Cli.USAGE;
-        }
-        List<Long> captures = list(o.get("captures")).stream().map(Long::valueOf).toList();
-        try (Workspace ws = store.get().open(config.get()); OutputStream pdf = Files.newOutputStream(Path.of(o.get("out")))) {
-            EvidenceInput input = EvidenceInput.from(ws, session(ws, o), Long.parseLong(o.get("case")), captures, list(o.get("redact")),
-                    Instant.now(), locale);
-            print(out, Path.of(o.get("out")), reports.get().evidence(input, ws.blobs()::open, pdf));
+    private int report(Options o, PrintStream out, PrintStream err) throws Exception {
+        o.require("case", "out");
+        long caseId = o.number("case");
+        List<Long> selected = o.numbers("captures");
+        try (Workspace ws = open(o, err); OutputStream pdf = Files.newOutputStream(o.path("out"))) {
+            EvidenceInput input = EvidenceInput.from(ws, session(ws, o), caseId, selected, o.list("redact"), Instant.now(), o.documentLocale());
+            written(out, o.path("out"), reports.get().evidence(input, ws.blobs()::open, pdf));
         }
         return Cli.OK;
     }
 
-    /** R14: everything held about the subject of a case, as PDF/A with the JSON embedded, and the JSON alone with {@code --json}. */
-    private int subject(Map<String, String> o, Locale locale, PrintStream out, PrintStream err) throws Exception {
-        Optional<WorkspaceConfig> config = config(o, err);
-        if (!required(o, err, "case", "out") || config.isEmpty()) {
-            return Cli.USAGE;
+    /** R4: the letter to the client; with {@code --case} it is recorded as the case's transparency note. */
+    private int letter(Options o, PrintStream out, PrintStream err) throws Exception {
+        o.require("client", "unit", "worker", "contact", "out");
+        LocalDate date = o.date("date").orElse(LocalDate.now());
+        Optional<Long> caseId = o.has("case") ? Optional.of(o.number("case")) : Optional.empty();
+        LetterInput input = new LetterInput(o.get("client"), o.get("unit"), o.get("worker"), o.get("contact"), date, o.documentLocale());
+        try (OutputStream pdf = Files.newOutputStream(o.path("out"))) {
+            written(out, o.path("out"), reports.get().letter(input, pdf));
         }
-        long caseId = Long.parseLong(o.get("case"));
-        try (Workspace ws = store.get().open(config.get()); OutputStream pdf = Files.newOutputStream(Path.of(o.get("out")))) {
-            Session session = session(ws, o);
-            Subject subject = session.subject(caseId).orElseThrow(() -> org.insyn.core.InsynException.notFound("subject of case", caseId));
-            String json = session.subjectAccess(subject.id());
-            List<Justification> justifications = session.justifications(Optional.of(caseId));
-            List<Review> reviews = justifications.stream().flatMap(j -> session.reviews(j.id()).stream()).toList();
-            SubjectAccessInput input = new SubjectAccessInput(session.caseFile(caseId), subject, session.transparencyNote(caseId), justifications,
-                    reviews, List.of(), session.captures(caseId), session.notes(caseId), ws.audit().entries(Optional.of(caseId), 0, Integer.MAX_VALUE),
-                    json, session.user().id(), Instant.now(), locale);
-            print(out, Path.of(o.get("out")), reports.get().subjectAccess(input, pdf));
-            if (o.containsKey("json")) {
-                Files.writeString(Path.of(o.get("json")), json, StandardCharsets.UTF_8);
+        if (caseId.isPresent()) {
+            // R4: the letter given is the transparency note; recording it lets client searches in the case run.
+            try (Workspace ws = open(o, err)) {
+                TransparencyNote note = session(ws, o).recordTransparencyNote(caseId.get(), date, NoticeChannel.LETTER, o.get("worker"));
+                out.println(Messages.get(locale, "cli.export.noteRecorded", note.id(), note.caseId()));
             }
         }
         return Cli.OK;
-    }
-
-    private Optional<WorkspaceConfig> config(Map<String, String> o, PrintStream err) {
-        String dir = o.getOrDefault("workspace", env.get("INSYN_WORKSPACE"));
-        String passphrase = env.get("INSYN_PASSPHRASE");
-        if (dir == null || passphrase == null || passphrase.isEmpty() || !o.containsKey("user") && !env.containsKey("INSYN_USER")) {
-            err.println("insyn export: this needs the workspace: --workspace DIR (or INSYN_WORKSPACE), INSYN_PASSPHRASE, and --user ID (or INSYN_USER)");
-            return Optional.empty();
-        }
-        return Optional.of(new WorkspaceConfig(Path.of(dir).toAbsolutePath(), passphrase.toCharArray(), Optional.ofNullable(env.get("INSYN_PG_URL")),
-                Optional.ofNullable(env.get("INSYN_PG_USER")), Optional.ofNullable(env.get("INSYN_PG_PASSWORD")).map(String::toCharArray)));
-    }
-
-    private Session session(Workspace ws, Map<String, String> o) {
-        return ws.session(o.getOrDefault("user", env.get("INSYN_USER")));
-    }
-
-    private static List<String> list(String commaSeparated) {
-        return commaSeparated == null ? List.of() : java.util.Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
     }
 
     /**
-     * R13: statistics from a CSV of searches ({@code unit,reason,outcome,month,case} per line), written as a PDF
-     * and, with {@code --csv}, as suppressed CSV tables.
+     * R13: the searches of the supervisor's units by unit, reason, outcome and month, every cell under the threshold
+     * hidden with the cells that would give it away; as PDF and, with {@code --csv}, as CSV tables.
      */
-    private int stats(Map<String, String> o, Locale locale, PrintStream out, PrintStream err) throws Exception {
-        if (!required(o, err, "facts", "out")) {
-            return Cli.USAGE;
+    private int stats(Options o, PrintStream out, PrintStream err) throws Exception {
+        o.require("out");
+        Optional<YearMonth> from = o.month("from");
+        Optional<YearMonth> to = o.month("to");
+        Statistics statistics = new Statistics(o.has("threshold") ? Math.toIntExact(o.number("threshold")) : Statistics.MINIMUM_THRESHOLD);
+        List<SearchFact> facts;
+        String user;
+        try (Workspace ws = open(o, err)) {
+            Session session = session(ws, o);
+            user = session.user().id();
+            facts = session.searchFacts(ZoneId.systemDefault()).stream()
+                    .filter(f -> from.map(m -> !f.month().isBefore(m)).orElse(true) && to.map(m -> !f.month().isAfter(m)).orElse(true))
+                    .toList();
         }
-        List<SearchFact> facts = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of(o.get("facts")), StandardCharsets.UTF_8)) {
-            if (line.isBlank() || line.startsWith("unit,")) {
-                continue;
-            }
-            String[] f = line.split(",", -1);
-            if (f.length != 5) {
-                err.println("insyn export stats: expected unit,reason,outcome,month,case but got: " + line);
-                return 1;
-            }
-            facts.add(new SearchFact(f[0].strip(), ReasonCategory.valueOf(f[1].strip()), SearchOutcome.valueOf(f[2].strip()),
-                    YearMonth.parse(f[3].strip()), f[4].strip()));
-        }
-        Statistics statistics = new Statistics(Integer.parseInt(o.getOrDefault("threshold", String.valueOf(Statistics.MINIMUM_THRESHOLD))));
         List<Table> tables = statistics.export(facts);
-        String title = o.getOrDefault("title", locale == Locale.ENGLISH ? "Information searches" : "Informationssökningar");
-        Path file = Path.of(o.get("out"));
-        try (OutputStream pdf = Files.newOutputStream(file)) {
-            print(out, file, reports.get().statistics(new StatisticsInput(title, tables, statistics.threshold(),
-                    System.getProperty("user.name", "insyn"), Instant.now(), locale), pdf));
+        String period = facts.stream().map(SearchFact::month).min(YearMonth::compareTo).map(first -> from.orElse(first) + " – "
+                + to.orElse(facts.stream().map(SearchFact::month).max(YearMonth::compareTo).orElseThrow())).orElse("");
+        Locale document = o.documentLocale();
+        String title = o.get("title", Messages.get(document, "cli.export.statsTitle", period).strip());
+        try (OutputStream pdf = Files.newOutputStream(o.path("out"))) {
+            written(out, o.path("out"), reports.get().statistics(new StatisticsInput(title, tables, statistics.threshold(), user,
+                    Instant.now(), document), pdf));
         }
-        if (o.containsKey("csv")) {
-            String total = locale == Locale.ENGLISH ? "total" : "totalt";
-            Files.writeString(Path.of(o.get("csv")), tables.stream().map(t -> t.toCsv(total, "-")).collect(Collectors.joining("\n")),
+        out.println(Messages.get(locale, "cli.export.searches", facts.size()));
+        if (o.has("csv")) {
+            String total = Messages.get(document, "cli.export.total");
+            Files.writeString(o.path("csv"), tables.stream().map(t -> t.toCsv(total, "-")).collect(Collectors.joining("\n")),
                     StandardCharsets.UTF_8);
         }
         return Cli.OK;
     }
 
-    private static void print(PrintStream out, Path file, ReportResult result) {
-        out.println(file + ": " + result.pages() + (result.pages() == 1 ? " page" : " pages") + ", PDF/A-3b, SHA-256 " + result.sha256());
-    }
-
-    private static Map<String, String> options(List<String> args, PrintStream err) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.size(); i += 2) {
-            if (!args.get(i).startsWith("--") || i + 1 >= args.size()) {
-                err.println("insyn export: options are --name value; '" + args.get(i) + "' is not");
-                return null;
+    /** R14: everything held about the subject of a case, as PDF/A with the JSON embedded, and the JSON alone with {@code --json}. */
+    private int subject(Options o, PrintStream out, PrintStream err) throws Exception {
+        o.require("case", "out");
+        long caseId = o.number("case");
+        try (Workspace ws = open(o, err); OutputStream pdf = Files.newOutputStream(o.path("out"))) {
+            Session session = session(ws, o);
+            var subject = session.subject(caseId).orElseThrow(() -> InsynException.notFound("subject of case", caseId));
+            String json = session.subjectAccess(subject.id());
+            var justifications = session.justifications(Optional.of(caseId));
+            var reviews = justifications.stream().flatMap(j -> session.reviews(j.id()).stream()).toList();
+            SubjectAccessInput input = new SubjectAccessInput(session.caseFile(caseId), subject, session.transparencyNote(caseId), justifications,
+                    reviews, List.of(), session.captures(caseId), session.notes(caseId), ws.audit().entries(Optional.of(caseId), 0, Integer.MAX_VALUE),
+                    json, session.user().id(), Instant.now(), o.documentLocale());
+            written(out, o.path("out"), reports.get().subjectAccess(input, pdf));
+            if (o.has("json")) {
+                Files.writeString(o.path("json"), json, StandardCharsets.UTF_8);
             }
-            options.put(args.get(i).substring(2), args.get(i + 1));
         }
-        return options;
+        return Cli.OK;
     }
 
-    private static boolean required(Map<String, String> options, PrintStream err, String... names) {
-        List<String> missing = java.util.Arrays.stream(names).filter(n -> !options.containsKey(n)).map(n -> "--" + n).toList();
-        if (!missing.isEmpty()) {
-            err.println("insyn export: missing " + String.join(", ", missing));
+    // ---- workspace and output ------------------------------------------------------------------------------
+
+    private Workspace open(Options o, PrintStream err) throws Usage {
+        Optional<WorkspaceConfig> config = WorkspaceOption.config(Optional.ofNullable(o.get("workspace", env.get("INSYN_WORKSPACE"))), env,
+                locale, err);
+        if (config.isEmpty()) {
+            throw new Usage("");
         }
-        return missing.isEmpty();
+        if (o.get("user", env.get("INSYN_USER")) == null) {
+            throw new Usage(Messages.get(locale, "cli.export.noUser"));
+        }
+        return store.get().open(config.get());
     }
 
-    private static void usage(PrintStream s) {
-        s.println("usage: insyn cli export report --case ID --out FILE.pdf [--captures ID,ID] [--redact TERM,TERM] [--lang sv|en]");
-        s.println("       insyn cli export subject --case ID --out FILE.pdf [--json FILE.json] [--lang sv|en]");
-        s.println("         (both with --user ID or INSYN_USER, --workspace DIR or INSYN_WORKSPACE, and INSYN_PASSPHRASE)");
-        s.println("       insyn cli export letter --client NAME --unit NAME --worker NAME --contact TEXT --out FILE.pdf");
-        s.println("                              [--date YYYY-MM-DD] [--lang sv|en] [--case ID: records it as the transparency note]");
-        s.println("       insyn cli export stats --facts SEARCHES.csv --out FILE.pdf [--csv TABLES.csv] [--threshold N>=5]");
-        s.println("                              [--title TEXT] [--lang sv|en]");
-        s.println("SEARCHES.csv has one search per line: unit,reason,outcome,month (YYYY-MM),case");
+    private Session session(Workspace ws, Options o) {
+        return ws.session(o.get("user", env.get("INSYN_USER")));
+    }
+
+    private void written(PrintStream out, Path file, ReportResult result) {
+        out.println(Messages.get(locale, "cli.export.written", file, result.pages(), result.sha256()));
+        if (!result.redacted().isEmpty()) {
+            out.println(Messages.get(locale, "cli.export.redacted", Redactor.summary(result.redacted(), locale)));
+        }
+    }
+
+    /** {@code --name value} pairs. */
+    private final class Options {
+        private final Map<String, String> values = new HashMap<>();
+
+        Options(List<String> args) throws Usage {
+            for (int i = 0; i < args.size(); i += 2) {
+                if (!args.get(i).startsWith("--") || i + 1 >= args.size()) {
+                    throw new Usage(Messages.get(locale, "cli.export.badOption", args.get(i)));
+                }
+                values.put(args.get(i).substring(2), args.get(i + 1));
+            }
+        }
+
+        void require(String... names) throws Usage {
+            List<String> missing = Arrays.stream(names).filter(n -> !values.containsKey(n)).map(n -> "--" + n).toList();
+            if (!missing.isEmpty()) {
+                throw new Usage(Messages.get(locale, "cli.export.missing", String.join(", ", missing)));
+            }
+        }
+
+        boolean has(String name) {
+            return values.containsKey(name);
+        }
+
+        String get(String name) {
+            return values.get(name);
+        }
+
+        String get(String name, String otherwise) {
+            return values.getOrDefault(name, otherwise);
+        }
+
+        Path path(String name) {
+            return Path.of(values.get(name));
+        }
+
+        List<String> list(String name) {
+            return values.containsKey(name)
+                    ? Arrays.stream(values.get(name).split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList()
+                    : List.of();
+        }
+
+        long number(String name) throws Usage {
+            return number(name, values.get(name));
+        }
+
+        List<Long> numbers(String name) throws Usage {
+            List<Long> numbers = new ArrayList<>();
+            for (String n : list(name)) {
+                numbers.add(number(name, n));
+            }
+            return numbers;
+        }
+
+        private long number(String name, String value) throws Usage {
+            try {
+                return Long.parseLong(value);
+            } catch (NumberFormatException e) {
+                throw new Usage(Messages.get(locale, "cli.export.notANumber", "--" + name, value));
+            }
+        }
+
+        Optional<YearMonth> month(String name) throws Usage {
+            try {
+                return Optional.ofNullable(values.get(name)).map(YearMonth::parse);
+            } catch (DateTimeParseException e) {
+                throw new Usage(Messages.get(locale, "cli.export.notAMonth", "--" + name, values.get(name)));
+            }
+        }
+
+        Optional<LocalDate> date(String name) throws Usage {
+            try {
+                return Optional.ofNullable(values.get(name)).map(LocalDate::parse);
+            } catch (DateTimeParseException e) {
+                throw new Usage(Messages.get(locale, "cli.export.notADate", "--" + name, values.get(name)));
+            }
+        }
+
+        /** The language of the document: {@code --lang sv|en}, else the language of the command line. */
+        Locale documentLocale() throws Usage {
+            return switch (values.getOrDefault("lang", locale.getLanguage())) {
+                case "sv" -> Messages.SWEDISH;
+                case "en" -> Locale.ENGLISH;
+                default -> throw new Usage(Messages.get(locale, "cli.export.badLanguage", values.get("lang")));
+            };
+        }
     }
 }

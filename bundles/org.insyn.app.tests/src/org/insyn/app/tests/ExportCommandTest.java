@@ -15,8 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,17 +29,21 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.insyn.app.Cli;
 import org.insyn.app.ExportCommand;
 import org.insyn.core.model.Capture;
+import org.insyn.core.model.Hit;
 import org.insyn.core.model.CaseFile;
 import org.insyn.core.model.Justification;
 import org.insyn.core.model.NoticeChannel;
 import org.insyn.core.model.ReasonCategory;
 import org.insyn.core.model.RecordClass;
+import org.insyn.core.model.Relevance;
 import org.insyn.core.model.ReviewPolicy;
 import org.insyn.core.model.Role;
 import org.insyn.core.model.SearchMode;
+import org.insyn.core.model.SearchRun;
 import org.insyn.core.model.TransparencyNote;
 import org.insyn.core.model.Unit;
 import org.insyn.core.model.User;
+import org.insyn.core.service.CaptureService;
 import org.insyn.core.service.ReportService;
 import org.insyn.core.service.Session;
 import org.insyn.core.service.Workspace;
@@ -47,9 +51,6 @@ import org.insyn.core.service.WorkspaceConfig;
 import org.insyn.core.service.WorkspaceProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceReference;
 
 /** {@code insyn cli export ...} against the report service that Declarative Services runs in this OSGi runtime. */
 class ExportCommandTest {
@@ -59,23 +60,12 @@ class ExportCommandTest {
     private Map<String, String> env = Map.of();
 
     static <T> T service(Class<T> type) {
-        BundleContext context = FrameworkUtil.getBundle(ExportCommand.class).getBundleContext();
-        for (int i = 0; i < 100; i++) {
-            ServiceReference<T> ref = context.getServiceReference(type);
-            if (ref != null) {
-                return context.getService(ref);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("no " + type.getSimpleName() + " registered");
+        return Services.await(type, 10_000);
     }
 
     private int run(String... args) {
-        return new Cli("1.0.0", List.of(new ExportCommand(() -> service(ReportService.class), () -> service(WorkspaceProvider.class), env)))
+        return new Cli("1.0.0", List.of(new ExportCommand(() -> service(ReportService.class), () -> service(WorkspaceProvider.class),
+                () -> service(CaptureService.class), env, Locale.ENGLISH)))
                 .run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -112,7 +102,7 @@ class ExportCommandTest {
         long caseId = caseInAWorkspace(dir.resolve("ws"));
         env = Map.of("INSYN_WORKSPACE", dir.resolve("ws").toString(), "INSYN_PASSPHRASE", "korrekt häst", "INSYN_USER", "anna");
         Path pdf = dir.resolve("rapport.pdf");
-        assertEquals(Cli.OK, run("export", "report", "--case", String.valueOf(caseId), "--out", pdf.toString()), err::toString);
+        assertEquals(Cli.OK, run("export", "report", "--case", String.valueOf(caseId), "--out", pdf.toString(), "--lang", "sv"), err::toString);
         String text = text(pdf);
         assertTrue(text.contains("Diskussionsunderlag – ej beslutsunderlag") && text.contains("https://www.blocket.se/annons/1"), text);
         assertTrue(text.contains("[namn] annonserar barnkläder; [namn] hämtar."), "scrubbed: " + text);
@@ -124,7 +114,8 @@ class ExportCommandTest {
         env = Map.of("INSYN_WORKSPACE", dir.resolve("ws").toString(), "INSYN_PASSPHRASE", "korrekt häst", "INSYN_USER", "anna");
         Path pdf = dir.resolve("utdrag.pdf");
         Path json = dir.resolve("utdrag.json");
-        assertEquals(Cli.OK, run("export", "subject", "--case", String.valueOf(caseId), "--out", pdf.toString(), "--json", json.toString()),
+        assertEquals(Cli.OK, run("export", "subject", "--case", String.valueOf(caseId), "--out", pdf.toString(), "--json", json.toString(),
+                "--lang", "sv"),
                 err::toString);
         assertTrue(text(pdf).contains("Allt som finns registrerat om Lina Svensson"));
         assertTrue(Files.readString(json).contains("\"Lina Svensson\""), "the JSON holds the subject");
@@ -153,43 +144,73 @@ class ExportCommandTest {
     void R4_exportLetterWritesTheTransparencyLetter(@TempDir Path dir) throws Exception {
         Path pdf = dir.resolve("brev.pdf");
         assertEquals(Cli.OK, run("export", "letter", "--client", "Lina Svensson", "--unit", "Rinkeby-Kista ekonomiskt bistånd", "--worker",
-                "Anna Andersson", "--contact", "08-508 01 000", "--date", "2026-11-02", "--out", pdf.toString()), err::toString);
+                "Anna Andersson", "--contact", "08-508 01 000", "--date", "2026-11-02", "--out", pdf.toString(), "--lang", "sv"), err::toString);
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("1 page, PDF/A-3b, SHA-256 "), out::toString);
         String text = text(pdf);
         assertTrue(text.contains("Hej Lina Svensson!") && text.contains("Information om sökningar på internet"), text);
     }
 
+    /** Searches in unit kista: one case each, {@code findings} with a relevant hit and {@code empty} with no hits. */
+    void searchesInAWorkspace(Path dir, int findings, int empty) {
+        try (Workspace ws = service(WorkspaceProvider.class).open(WorkspaceConfig.embedded(dir, "korrekt häst".toCharArray()))) {
+            ws.saveUser("admin", new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true));
+            ws.saveUnit("admin", new Unit("kista", "Rinkeby-Kista", ReviewPolicy.AFTER));
+            ws.saveUser("admin", new User("anna", "Anna", Set.of(Role.INVESTIGATOR), Set.of("kista"), true));
+            ws.saveUser("admin", new User("sara", "Sara", Set.of(Role.SUPERVISOR), Set.of("kista"), true));
+            Session anna = ws.session("anna");
+            for (int i = 0; i < findings + empty; i++) {
+                CaseFile c = anna.openCase("kista", "Ärende " + i);
+                anna.recordTransparencyNote(c.id(), LocalDate.now(), NoticeChannel.LETTER, "Anna");
+                Justification j = anna.justify(Optional.of(c.id()), "kista", ReasonCategory.CHILD_WELFARE,
+                        "Oro för barnets hemsituation, uppgifter behöver kontrolleras.", SearchMode.CLIENT);
+                SearchRun run = anna.startSearch(j.id(), "\"Klient " + i + "\"", List.of("web"));
+                if (i < findings) {
+                    Hit hit = anna.addHits(run.id(), List.of(new Session.HitDraft("web", "http://127.0.0.1/" + i, "t", "s", Optional.empty(),
+                            Optional.empty()))).getFirst();
+                    anna.triage(hit.id(), Relevance.RELEVANT);
+                }
+                anna.finishSearch(run.id());
+            }
+        }
+    }
+
     @Test
-    void R13_exportStatsSuppressesSmallCellsInPdfAndCsv(@TempDir Path dir) throws Exception {
-        List<String> lines = new ArrayList<>(List.of("unit,reason,outcome,month,case"));
-        for (int i = 0; i < 7; i++) {
-            lines.add("kista,CHILD_WELFARE,FINDINGS,2026-10,k" + i);
-        }
-        for (int i = 0; i < 2; i++) {
-            lines.add("kista,OTHER,NO_HITS,2026-11,m" + i);
-        }
-        Path facts = Files.write(dir.resolve("searches.csv"), lines);
+    void R13_exportStatsCountsTheWorkspacesSearchesAndSuppressesSmallCells(@TempDir Path dir) throws Exception {
+        searchesInAWorkspace(dir.resolve("ws"), 7, 2);
+        env = Map.of("INSYN_WORKSPACE", dir.resolve("ws").toString(), "INSYN_PASSPHRASE", "korrekt häst", "INSYN_USER", "sara");
         Path pdf = dir.resolve("stats.pdf");
         Path csv = dir.resolve("stats.csv");
-        assertEquals(Cli.OK, run("export", "stats", "--facts", facts.toString(), "--out", pdf.toString(), "--csv", csv.toString()), err::toString);
+        assertEquals(Cli.OK, run("export", "stats", "--out", pdf.toString(), "--csv", csv.toString(), "--lang", "en"), err::toString);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("9 searches counted (R13)."), out::toString);
         String table = Files.readString(csv);
-        // November's 2 is hidden; then October's 7 would be the total minus it, and the October total would be the 7.
-        assertTrue(table.startsWith("UNIT\\MONTH,2026-10,2026-11,totalt\nkista,-,-,9\ntotalt,-,-,9\n"), table);
-        assertFalse(table.contains(",2,"), "the two November searches are hidden");
-        assertTrue(text(pdf).replaceAll("\\s+", " ").contains("minst 5 ärenden"));
+        assertTrue(table.matches("(?s)UNIT\\\\MONTH,\\d{4}-\\d{2},total\nkista,9,9\ntotal,9,9\n.*"), "one month, nine cases: " + table);
+        // The two searches with no hits are hidden, and so are the seven with findings: the total would give the two away.
+        assertTrue(table.contains("UNIT\\OUTCOME,FINDINGS,UNTRIAGED,NOTHING_RELEVANT,NO_HITS,REFUSED,total\nkista,-,-,-,-,-,9\n"), table);
+        String text = text(pdf).replaceAll("\\s+", " ");
+        assertTrue(text.contains("A count is shown only when it is at least 5 cases"), text);
+    }
+
+    @Test
+    void R13_onlyASupervisorExportsStatistics(@TempDir Path dir) throws Exception {
+        searchesInAWorkspace(dir.resolve("ws"), 1, 0);
+        env = Map.of("INSYN_WORKSPACE", dir.resolve("ws").toString(), "INSYN_PASSPHRASE", "korrekt häst", "INSYN_USER", "anna");
+        assertEquals(1, run("export", "stats", "--out", dir.resolve("s.pdf").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("R13"), err::toString);
     }
 
     @Test
     void R13_thresholdUnderFiveIsRefused(@TempDir Path dir) throws Exception {
-        Path facts = Files.write(dir.resolve("searches.csv"), List.of("kista,OTHER,NO_HITS,2026-11,a"));
-        assertEquals(1, run("export", "stats", "--facts", facts.toString(), "--out", dir.resolve("s.pdf").toString(), "--threshold", "3"));
+        searchesInAWorkspace(dir.resolve("ws"), 1, 0);
+        env = Map.of("INSYN_WORKSPACE", dir.resolve("ws").toString(), "INSYN_PASSPHRASE", "korrekt häst", "INSYN_USER", "sara");
+        assertEquals(1, run("export", "stats", "--out", dir.resolve("s.pdf").toString(), "--threshold", "3"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("R13"), err::toString);
+        assertFalse(Files.exists(dir.resolve("s.pdf")), "nothing is written");
     }
 
     @Test
     void missingOptionsAreNamed() {
         assertEquals(Cli.USAGE, run("export", "letter", "--client", "Lina"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("missing --unit, --worker, --contact, --out"), err::toString);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Missing --unit, --worker, --contact, --out."), err::toString);
         assertNotNull(service(ReportService.class));
     }
 }

@@ -94,7 +94,7 @@ class StatisticsTest {
             int n = 20 + random.nextInt(200);
             for (int i = 0; i < n; i++) {
                 facts.add(new SearchFact(units[random.nextInt(units.length)], ReasonCategory.values()[random.nextInt(5)],
-                        SearchOutcome.values()[random.nextInt(4)], NOV.minusMonths(random.nextInt(6)), "c" + random.nextInt(n)));
+                        SearchOutcome.values()[random.nextInt(SearchOutcome.values().length)], NOV.minusMonths(random.nextInt(6)), "c" + random.nextInt(n)));
             }
             List<Table> tables = new Statistics(5).export(facts);
             Map<String, Integer> unitTotals = new HashMap<>();

@@ -83,6 +83,11 @@ public final class Policy {
         }
     }
 
+    /** R13: statistics of searches are for supervisors, and only of their own units (the store filters by unit). */
+    public void checkStatistics(User user) {
+        require(user, Role.SUPERVISOR, Rule.R13);
+    }
+
     /** R2: a justification rejected after its search ran under review=after flags the case. */
     public boolean flagsCase(Unit unit, ReviewDecision decision, boolean searchedAlready) {
         return unit.reviewPolicy() == ReviewPolicy.AFTER && decision == ReviewDecision.REJECT && searchedAlready;

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -234,10 +235,15 @@ public final class Redactor {
 
     /** "personnummer 3, telefonnummer 2" in the redactor's language, for the report's summary. */
     public String summary() {
+        return summary(counts, locale);
+    }
+
+    /** The counts of an export that was scrubbed (its {@code ReportResult}), said the same way. */
+    public static String summary(Map<PersonalDetail, Integer> counts, Locale locale) {
         if (counts.isEmpty()) {
             return Messages.get(locale, "redacted.none");
         }
-        return counts.entrySet().stream()
+        return new TreeMap<>(counts).entrySet().stream()
                 .map(e -> Messages.get(locale, "redacted.count." + e.getKey().name(), e.getValue()))
                 .collect(Collectors.joining(", "));
     }

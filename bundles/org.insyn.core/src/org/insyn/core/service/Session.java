@@ -1,6 +1,7 @@
 package org.insyn.core.service;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +20,7 @@ import org.insyn.core.model.SearchRun;
 import org.insyn.core.model.Subject;
 import org.insyn.core.model.TransparencyNote;
 import org.insyn.core.model.User;
+import org.insyn.core.stats.SearchFact;
 
 /**
  * One user's work in a workspace. Every call is checked against the policy (refusals are
@@ -82,6 +84,13 @@ public interface Session {
 
     /** R3: marks a hit relevant (a finding) or irrelevant; an irrelevant hit is deleted, only an audit line stays. */
     Hit triage(long hitId, Relevance relevance);
+
+    /**
+     * R13: for a supervisor, one fact per search under a justification of their units, refused searches included:
+     * unit, reason, outcome and month (of the start, in {@code zone}), never content or a person. Read-only; refused
+     * for anyone who is not a supervisor.
+     */
+    List<SearchFact> searchFacts(ZoneId zone);
 
     // ---- evidence and notes (R7, R10, R17) ----------------------------------------------------------------
 

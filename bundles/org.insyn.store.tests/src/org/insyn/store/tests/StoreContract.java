@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +51,8 @@ import org.insyn.core.service.StoreEvent;
 import org.insyn.core.service.VerifyReport;
 import org.insyn.core.service.VerifyReport.Kind;
 import org.insyn.core.service.WorkspaceConfig;
+import org.insyn.core.stats.SearchFact;
+import org.insyn.core.stats.SearchOutcome;
 import org.insyn.store.internal.Db;
 import org.insyn.store.internal.StoreProvider;
 import org.insyn.store.internal.StoreWorkspace;
@@ -392,6 +396,65 @@ abstract class StoreContract {
         assertEquals("capture:" + c.id(), line.target());
         assertTrue(trail().stream().noneMatch(e -> e.detail().contains("Hemlig")));
         assertTrue(ws.verify().clean());
+    }
+
+    @Test
+    void R13_searchFactsGiveEachSearchOfTheSupervisorsUnitsItsOutcome() {
+        long caseId = clientCase(anna, "north", true);
+        Justification j = clientJustification(anna, caseId, "north");
+        SearchRun findings = search(anna, j, Relevance.RELEVANT, Relevance.IRRELEVANT);
+        // every hit sorted away and deleted (R3): the search still found something
+        SearchRun nothingRelevant = search(anna, j, Relevance.IRRELEVANT);
+        SearchRun untriaged = search(anna, j, Relevance.UNREVIEWED, Relevance.IRRELEVANT);
+        SearchRun noHits = search(anna, j);
+        Justification outreach = fia.justify(Optional.empty(), "north", ReasonCategory.OUTREACH_CONTACT, TEXT, SearchMode.OUTREACH);
+        SearchRun outreachRun = search(fia, outreach);
+        long southCase = clientCase(bo, "south", true);
+        Justification awaiting = clientJustification(bo, southCase, "south");
+        refused(Rule.R2, () -> bo.startSearch(awaiting.id(), "\"Kim Andersson\"", List.of("web")));
+        AuditEntry refusal = last();
+
+        ZoneId zone = ZoneId.of("Europe/Stockholm");
+        List<SearchFact> north = List.of(
+                fact("north", ReasonCategory.INCORRECT_INFORMATION, SearchOutcome.FINDINGS, findings, zone, "case:" + caseId),
+                fact("north", ReasonCategory.INCORRECT_INFORMATION, SearchOutcome.NOTHING_RELEVANT, nothingRelevant, zone, "case:" + caseId),
+                fact("north", ReasonCategory.INCORRECT_INFORMATION, SearchOutcome.UNTRIAGED, untriaged, zone, "case:" + caseId),
+                fact("north", ReasonCategory.INCORRECT_INFORMATION, SearchOutcome.NO_HITS, noHits, zone, "case:" + caseId),
+                fact("north", ReasonCategory.OUTREACH_CONTACT, SearchOutcome.NO_HITS, outreachRun, zone, "justification:" + outreach.id()));
+        SearchFact south = new SearchFact("south", ReasonCategory.INCORRECT_INFORMATION, SearchOutcome.REFUSED,
+                YearMonth.from(refusal.at().atZone(zone)), "case:" + southCase);
+        List<SearchFact> all = new ArrayList<>(north);
+        all.add(south);
+        assertEquals(sorted(all), sorted(sara.searchFacts(zone)));
+
+        ws.saveUser("admin", new User("sven", "Sven", Set.of(Role.SUPERVISOR), Set.of("south"), true));
+        assertEquals(List.of(south), ws.session("sven").searchFacts(zone), "a supervisor sees the searches of their own units only");
+        refused(Rule.R13, () -> anna.searchFacts(zone));
+        refused(Rule.R13, () -> ws.session("admin").searchFacts(zone));
+    }
+
+    /** A finished search whose hits are triaged as given, one hit per relevance. */
+    SearchRun search(Session s, Justification j, Relevance... triage) {
+        SearchRun run = s.startSearch(j.id(), "\"Kim Andersson\"", List.of("web"));
+        List<Session.HitDraft> drafts = new ArrayList<>();
+        for (int i = 0; i < triage.length; i++) {
+            drafts.add(new Session.HitDraft("web", "http://127.0.0.1/" + run.id() + "/" + i, "t", "s", Optional.empty(), Optional.empty()));
+        }
+        List<Hit> hits = s.addHits(run.id(), drafts);
+        for (int i = 0; i < triage.length; i++) {
+            if (triage[i] != Relevance.UNREVIEWED) {
+                s.triage(hits.get(i).id(), triage[i]);
+            }
+        }
+        return s.finishSearch(run.id());
+    }
+
+    static SearchFact fact(String unit, ReasonCategory reason, SearchOutcome outcome, SearchRun run, ZoneId zone, String caseKey) {
+        return new SearchFact(unit, reason, outcome, YearMonth.from(run.started().atZone(zone)), caseKey);
+    }
+
+    static List<String> sorted(List<SearchFact> facts) {
+        return facts.stream().map(SearchFact::toString).sorted().toList();
     }
 
     @Test

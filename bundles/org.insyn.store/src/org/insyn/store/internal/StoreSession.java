@@ -5,11 +5,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,6 +42,8 @@ import org.insyn.core.model.User;
 import org.insyn.core.policy.Policy;
 import org.insyn.core.service.Session;
 import org.insyn.core.service.StoreEvent;
+import org.insyn.core.stats.SearchFact;
+import org.insyn.core.stats.SearchOutcome;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -390,6 +396,8 @@ final class StoreSession implements Session {
                 added.add(new Hit(id, runId, d.source(), d.url(), d.title(), d.snippet(), d.published(), d.author(),
                         Relevance.UNREVIEWED));
             }
+            // R13: the count outlives the hits that triage deletes (R3)
+            Db.update(tx.c, "UPDATE search_run SET hits_found = hits_found + ? WHERE id = ?", added.size(), runId);
             Optional<Long> caseId = caseOfRun(tx.c, run);
             tx.audit(user.id(), AuditAction.HITS_ADDED, caseId, "search:" + runId, "hits=" + added.size());
             added.forEach(h -> tx.changed(StoreEvent.Type.HIT, h.id(), caseId, false));
@@ -446,6 +454,58 @@ final class StoreSession implements Session {
             }
             return triaged;
         });
+    }
+
+    // ---- statistics (R13) ----------------------------------------------------------------------------------
+
+    @Override
+    public List<SearchFact> searchFacts(ZoneId zone) {
+        policy.checkStatistics(user);
+        return ws.read(c -> {
+            Map<Long, Justification> justifications = new HashMap<>();
+            for (Justification j : Db.query(c, "SELECT * FROM justification", StoreSession::justificationRow)) {
+                if (user.belongsTo(j.unitId())) {
+                    justifications.put(j.id(), j);
+                }
+            }
+            List<SearchFact> facts = new ArrayList<>();
+            for (RunCounts run : Db.query(c, "SELECT r.justification_id, r.started, r.hits_found,"
+                    + " (SELECT COUNT(*) FROM hit h WHERE h.run_id = r.id AND h.relevance = 'RELEVANT'),"
+                    + " (SELECT COUNT(*) FROM hit h WHERE h.run_id = r.id AND h.relevance = 'UNREVIEWED') FROM search_run r",
+                    rs -> new RunCounts(rs.getLong(1), Db.instant(rs, "started"), rs.getInt(3), rs.getLong(4), rs.getLong(5)))) {
+                Optional.ofNullable(justifications.get(run.justificationId()))
+                        .ifPresent(j -> facts.add(fact(j, run.outcome(), run.started(), zone)));
+            }
+            // A refused search has no run: its audit line names the justification (R16).
+            for (AuditEntry refusal : Db.query(c, "SELECT * FROM audit WHERE action = ? ORDER BY seq", StoreWorkspace::auditRow,
+                    AuditAction.SEARCH_REFUSED.name())) {
+                Optional.ofNullable(justifications.get(idIn(refusal.target(), "justification:")))
+                        .ifPresent(j -> facts.add(fact(j, SearchOutcome.REFUSED, refusal.at(), zone)));
+            }
+            return facts;
+        });
+    }
+
+    /** A search run with the hits it found, and how many of those it still holds as relevant or untriaged. */
+    private record RunCounts(long justificationId, Instant started, int found, long relevant, long untriaged) {
+        SearchOutcome outcome() {
+            return relevant > 0 ? SearchOutcome.FINDINGS : untriaged > 0 ? SearchOutcome.UNTRIAGED
+                    : found > 0 ? SearchOutcome.NOTHING_RELEVANT : SearchOutcome.NO_HITS;
+        }
+    }
+
+    /** Searches of one case count as one case; an outreach search without a case stands for itself (R13). */
+    private static SearchFact fact(Justification j, SearchOutcome outcome, Instant at, ZoneId zone) {
+        String caseKey = j.caseId().map(id -> "case:" + id).orElse("justification:" + j.id());
+        return new SearchFact(j.unitId(), j.reason(), outcome, YearMonth.from(at.atZone(zone)), caseKey);
+    }
+
+    private static long idIn(String target, String prefix) {
+        try {
+            return target.startsWith(prefix) ? Long.parseLong(target.substring(prefix.length())) : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     // ---- evidence and notes (R7, R10, R17) ----------------------------------------------------------------
