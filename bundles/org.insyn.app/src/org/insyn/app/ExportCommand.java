@@ -1,10 +1,12 @@
 package org.insyn.app;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -23,6 +25,7 @@ import java.util.stream.Collectors;
 import org.insyn.core.InsynException;
 import org.insyn.core.Messages;
 import org.insyn.core.model.NoticeChannel;
+import org.insyn.core.model.Subject;
 import org.insyn.core.model.TransparencyNote;
 import org.insyn.core.redact.Redactor;
 import org.insyn.core.report.EvidenceInput;
@@ -113,9 +116,9 @@ public final class ExportCommand implements Command {
         o.require("case", "out");
         long caseId = o.number("case");
         List<Long> selected = o.numbers("captures");
-        try (Workspace ws = open(o, err); OutputStream pdf = Files.newOutputStream(o.path("out"))) {
+        try (Workspace ws = open(o, err)) {
             EvidenceInput input = EvidenceInput.from(ws, session(ws, o), caseId, selected, o.list("redact"), Instant.now(), o.documentLocale());
-            written(out, o.path("out"), reports.get().evidence(input, ws.blobs()::open, pdf));
+            written(out, o.path("out"), write(o.path("out"), pdf -> reports.get().evidence(input, ws.blobs()::open, pdf)));
         }
         return Cli.OK;
     }
@@ -126,9 +129,7 @@ public final class ExportCommand implements Command {
         LocalDate date = o.date("date").orElse(LocalDate.now());
         Optional<Long> caseId = o.has("case") ? Optional.of(o.number("case")) : Optional.empty();
         LetterInput input = new LetterInput(o.get("client"), o.get("unit"), o.get("worker"), o.get("contact"), date, o.documentLocale());
-        try (OutputStream pdf = Files.newOutputStream(o.path("out"))) {
-            written(out, o.path("out"), reports.get().letter(input, pdf));
-        }
+        written(out, o.path("out"), write(o.path("out"), pdf -> reports.get().letter(input, pdf)));
         if (caseId.isPresent()) {
             // R4: the letter given is the transparency note; recording it lets client searches in the case run.
             try (Workspace ws = open(o, err)) {
@@ -162,35 +163,39 @@ public final class ExportCommand implements Command {
                 + to.orElse(facts.stream().map(SearchFact::month).max(YearMonth::compareTo).orElseThrow())).orElse("");
         Locale document = o.documentLocale();
         String title = o.get("title", Messages.get(document, "cli.export.statsTitle", period).strip());
-        try (OutputStream pdf = Files.newOutputStream(o.path("out"))) {
-            written(out, o.path("out"), reports.get().statistics(new StatisticsInput(title, tables, statistics.threshold(), user,
-                    Instant.now(), document), pdf));
-        }
+        StatisticsInput input = new StatisticsInput(title, tables, statistics.threshold(), user, Instant.now(), document);
+        written(out, o.path("out"), write(o.path("out"), pdf -> reports.get().statistics(input, pdf)));
         out.println(Messages.get(locale, "cli.export.searches", facts.size()));
         if (o.has("csv")) {
             String total = Messages.get(document, "cli.export.total");
-            Files.writeString(o.path("csv"), tables.stream().map(t -> t.toCsv(total, "-")).collect(Collectors.joining("\n")),
-                    StandardCharsets.UTF_8);
+            String csv = tables.stream().map(t -> t.toCsv(total, "-")).collect(Collectors.joining("\n"));
+            write(o.path("csv"), file -> {
+                file.write(csv.getBytes(StandardCharsets.UTF_8));
+                return null;
+            });
+            out.println(Messages.get(locale, "cli.export.csv", o.path("csv")));
         }
         return Cli.OK;
     }
 
-    /** R14: everything held about the subject of a case, as PDF/A with the JSON embedded, and the JSON alone with {@code --json}. */
+    /**
+     * R14: everything held about the subject of a case as PDF/A with the JSON embedded, and the JSON alone with
+     * {@code --json}; other people's details scrubbed (R12), and the terms of {@code --redact} too.
+     */
     private int subject(Options o, PrintStream out, PrintStream err) throws Exception {
         o.require("case", "out");
         long caseId = o.number("case");
-        try (Workspace ws = open(o, err); OutputStream pdf = Files.newOutputStream(o.path("out"))) {
+        try (Workspace ws = open(o, err)) {
             Session session = session(ws, o);
-            var subject = session.subject(caseId).orElseThrow(() -> InsynException.notFound("subject of case", caseId));
-            String json = session.subjectAccess(subject.id());
-            var justifications = session.justifications(Optional.of(caseId));
-            var reviews = justifications.stream().flatMap(j -> session.reviews(j.id()).stream()).toList();
-            SubjectAccessInput input = new SubjectAccessInput(session.caseFile(caseId), subject, session.transparencyNote(caseId), justifications,
-                    reviews, List.of(), session.captures(caseId), session.notes(caseId), ws.audit().entries(Optional.of(caseId), 0, Integer.MAX_VALUE),
-                    json, session.user().id(), Instant.now(), o.documentLocale());
-            written(out, o.path("out"), reports.get().subjectAccess(input, pdf));
+            Subject subject = session.subject(caseId).orElseThrow(() -> InsynException.notFound("subject of case", caseId));
+            SubjectAccessInput input = new SubjectAccessInput(session.subjectAccess(subject.id()), o.list("redact"), o.documentLocale());
+            written(out, o.path("out"), write(o.path("out"), pdf -> reports.get().subjectAccess(input, pdf)));
             if (o.has("json")) {
-                Files.writeString(o.path("json"), json, StandardCharsets.UTF_8);
+                write(o.path("json"), json -> {
+                    json.write(reports.get().subjectAccessJson(input).getBytes(StandardCharsets.UTF_8));
+                    return null;
+                });
+                out.println(Messages.get(locale, "cli.export.json", o.path("json")));
             }
         }
         return Cli.OK;
@@ -212,6 +217,26 @@ public final class ExportCommand implements Command {
 
     private Session session(Workspace ws, Options o) {
         return ws.session(o.get("user", env.get("INSYN_USER")));
+    }
+
+    private interface Writer<T> {
+        T write(OutputStream out) throws IOException;
+    }
+
+    /** Writes beside the file and moves it into place, so that a failed export leaves no partial file behind. */
+    private static <T> T write(Path file, Writer<T> writer) throws IOException {
+        Path absolute = file.toAbsolutePath();
+        Path partial = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".partial");
+        try {
+            T result;
+            try (OutputStream out = Files.newOutputStream(partial)) {
+                result = writer.write(out);
+            }
+            Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return result;
+        } finally {
+            Files.deleteIfExists(partial);
+        }
     }
 
     private void written(PrintStream out, Path file, ReportResult result) {

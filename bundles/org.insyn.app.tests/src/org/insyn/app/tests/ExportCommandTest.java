@@ -81,6 +81,11 @@ class ExportCommandTest {
             anna.recordTransparencyNote(c.id(), LocalDate.of(2026, 11, 2), NoticeChannel.IN_PERSON, "Anna");
             Justification j = anna.justify(Optional.of(c.id()), "kista", ReasonCategory.INCORRECT_INFORMATION,
                     "Lina annonserar barnkläder; Omar Svensson hämtar.", SearchMode.CLIENT);
+            SearchRun run = anna.startSearch(j.id(), "\"Lina Svensson\"", List.of("web"));
+            Hit hit = anna.addHits(run.id(), List.of(new Session.HitDraft("web", "https://www.blocket.se/annons/1", "Barnkläder säljes",
+                    "Hämtas av Omar, ring 070-765 43 21", Optional.empty(), Optional.of("lina_s")))).getFirst();
+            anna.triage(hit.id(), Relevance.RELEVANT);
+            anna.finishSearch(run.id());
             BufferedImage image = new BufferedImage(800, 1200, BufferedImage.TYPE_INT_RGB);
             Graphics2D g = image.createGraphics();
             g.drawString("Barnkläder säljes", 20, 40);
@@ -109,16 +114,47 @@ class ExportCommandTest {
     }
 
     @Test
-    void R14_exportSubjectWritesThePdfAndTheJson(@TempDir Path dir) throws Exception {
+    void R14_exportSubjectShowsEverythingHeldInThePdfAndWritesTheSameJson(@TempDir Path dir) throws Exception {
         long caseId = caseInAWorkspace(dir.resolve("ws"));
         env = Map.of("INSYN_WORKSPACE", dir.resolve("ws").toString(), "INSYN_PASSPHRASE", "korrekt häst", "INSYN_USER", "anna");
         Path pdf = dir.resolve("utdrag.pdf");
         Path json = dir.resolve("utdrag.json");
         assertEquals(Cli.OK, run("export", "subject", "--case", String.valueOf(caseId), "--out", pdf.toString(), "--json", json.toString(),
-                "--lang", "sv"),
-                err::toString);
-        assertTrue(text(pdf).contains("Allt som finns registrerat om Lina Svensson"));
-        assertTrue(Files.readString(json).contains("\"Lina Svensson\""), "the JSON holds the subject");
+                "--lang", "sv"), err::toString);
+        String text = text(pdf);
+        for (String shown : List.of("Allt som finns registrerat om Lina Svensson", "Sökte efter \"Lina Svensson\"",
+                "Träff (relevant): Barnkläder säljes", "Hämtas av [namn], ring [telefonnummer] (lina_s)", "[namn] hämtar.",
+                "https://www.blocket.se/annons/1", "SEARCH_STARTED", "HIT_TRIAGED", "CAPTURE_SAVED", "SUBJECT_ACCESS")) {
+            assertTrue(text.contains(shown), shown + " in\n" + text);
+        }
+        String written = Files.readString(json);
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            var embedded = doc.getDocumentCatalog().getNames().getEmbeddedFiles().getNames().get("subject-access.json");
+            assertEquals(written, new String(embedded.getEmbeddedFile().toByteArray(), StandardCharsets.UTF_8), "the same JSON");
+        }
+        assertTrue(written.contains("\"Lina Svensson\""), "the JSON holds the subject: " + written);
+        for (String gone : List.of("Omar", "070-765")) {
+            assertFalse(text.contains(gone) || written.contains(gone), gone + " is someone else's detail (R12)");
+        }
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("Personal details redacted (R12): phone numbers: 1, names: 3"), out::toString);
+    }
+
+    @Test
+    void R17_aReportThatFailsHalfwayLeavesNoFile(@TempDir Path dir) throws Exception {
+        long caseId = caseInAWorkspace(dir.resolve("ws"));
+        env = Map.of("INSYN_WORKSPACE", dir.resolve("ws").toString(), "INSYN_PASSPHRASE", "korrekt häst", "INSYN_USER", "anna");
+        String warc;
+        try (Workspace ws = service(WorkspaceProvider.class).open(WorkspaceConfig.embedded(dir.resolve("ws"), "korrekt häst".toCharArray()))) {
+            warc = ws.session("anna").captures(caseId).getFirst().artifacts().get("response.warc");
+        }
+        Path blob = dir.resolve("ws").resolve("blobs").resolve(warc.substring(0, 2)).resolve(warc);
+        byte[] bytes = Files.readAllBytes(blob);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(blob, bytes);
+        assertEquals(1, run("export", "report", "--case", String.valueOf(caseId), "--out", dir.resolve("rapport.pdf").toString()));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(dir.resolve("ws")), files.toList(), "no PDF, no partial file: " + err);
+        }
     }
 
     @Test

@@ -1,38 +1,19 @@
 package org.insyn.core.report;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 
-import org.insyn.core.model.AuditEntry;
-import org.insyn.core.model.Capture;
-import org.insyn.core.model.CaseFile;
-import org.insyn.core.model.Hit;
-import org.insyn.core.model.Justification;
-import org.insyn.core.model.Note;
-import org.insyn.core.model.Review;
-import org.insyn.core.model.Subject;
-import org.insyn.core.model.TransparencyNote;
+import org.insyn.core.model.SubjectAccess;
 
-/** R14: everything held about one subject, and the same as JSON (from {@code Session.subjectAccess}). */
-public record SubjectAccessInput(CaseFile caseFile, Subject subject, Optional<TransparencyNote> transparencyNote,
-        List<Justification> justifications, List<Review> reviews, List<Hit> hits, List<Capture> captures, List<Note> notes,
-        List<AuditEntry> audit, String json, String generatedBy, Instant generatedAt, Locale locale) {
+/**
+ * R14: the subject access export: everything held about the subject (from {@code Session.subjectAccess}), and further
+ * terms the worker asks to scrub after a secrecy review (R12).
+ */
+public record SubjectAccessInput(SubjectAccess held, List<String> redactTerms, Locale locale) {
     public SubjectAccessInput {
-        Objects.requireNonNull(caseFile, "caseFile");
-        Objects.requireNonNull(subject, "subject");
-        Objects.requireNonNull(transparencyNote, "transparencyNote");
-        justifications = List.copyOf(justifications);
-        reviews = List.copyOf(reviews);
-        hits = List.copyOf(hits);
-        captures = List.copyOf(captures);
-        notes = List.copyOf(notes);
-        audit = List.copyOf(audit);
-        Objects.requireNonNull(json, "json");
-        Objects.requireNonNull(generatedBy, "generatedBy");
-        Objects.requireNonNull(generatedAt, "generatedAt");
+        Objects.requireNonNull(held, "held");
+        redactTerms = List.copyOf(redactTerms);
         Objects.requireNonNull(locale, "locale");
     }
 }

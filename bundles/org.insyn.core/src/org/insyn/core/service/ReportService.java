@@ -25,8 +25,11 @@ public interface ReportService {
     /** R13: suppressed statistics tables. */
     ReportResult statistics(StatisticsInput input, OutputStream out);
 
-    /** R14: everything held about the subject, with the JSON embedded. */
+    /** R14: everything held about the subject, scrubbed of other people's details (R12), with the JSON embedded. */
     ReportResult subjectAccess(SubjectAccessInput input, OutputStream out);
+
+    /** R14: the JSON that {@link #subjectAccess} embeds, scrubbed the same way, for a reader that wants it alone. */
+    String subjectAccessJson(SubjectAccessInput input);
 
     /** R11: the yearly archive of the service's own pages. */
     ReportResult archive(ArchiveInput input, ArtifactSource artifacts, OutputStream out);

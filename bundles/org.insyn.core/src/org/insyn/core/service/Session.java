@@ -18,6 +18,7 @@ import org.insyn.core.model.ReviewDecision;
 import org.insyn.core.model.SearchMode;
 import org.insyn.core.model.SearchRun;
 import org.insyn.core.model.Subject;
+import org.insyn.core.model.SubjectAccess;
 import org.insyn.core.model.TransparencyNote;
 import org.insyn.core.model.User;
 import org.insyn.core.stats.SearchFact;
@@ -115,8 +116,11 @@ public interface Session {
      */
     void erase(long subjectId, String reason);
 
-    /** Everything held about the subject (case, notes, captures, hits, audit entries) as JSON. */
-    String subjectAccess(long subjectId);
+    /**
+     * R14: everything held about the subject (case, transparency notes, justifications, reviews, searches, hits, notes,
+     * captures, audit entries), read in one transaction and audited as a subject access.
+     */
+    SubjectAccess subjectAccess(long subjectId);
 
     /** A search result before it is stored. */
     record HitDraft(String source, String url, String title, String snippet, Optional<java.time.Instant> published,

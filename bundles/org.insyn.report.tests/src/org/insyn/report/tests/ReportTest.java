@@ -42,8 +42,12 @@ import org.insyn.core.model.AuditAction;
 import org.insyn.core.model.AuditEntry;
 import org.insyn.core.model.Capture;
 import org.insyn.core.model.Hit;
+import org.insyn.core.model.Note;
 import org.insyn.core.model.ReasonCategory;
+import org.insyn.core.model.RecordClass;
 import org.insyn.core.model.Relevance;
+import org.insyn.core.model.SearchRun;
+import org.insyn.core.model.SubjectAccess;
 import org.insyn.core.redact.PersonalDetail;
 import org.insyn.core.report.ArchiveInput;
 import org.insyn.core.report.LetterInput;
@@ -61,6 +65,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Every kind of PDF the product writes, validated by veraPDF as PDF/A-3b and parsed back with PDFBox. */
 class ReportTest {
@@ -314,28 +321,69 @@ class ReportTest {
 
     // ---- subject access (R14) ------------------------------------------------------------------------------
 
-    @Test
-    void R14_subjectAccessPdfListsEverythingAndEmbedsTheJson() throws Exception {
-        Hit hit = new Hit(1, 4, "web", captures.get(0).url(), "Barnkläder säljes – Lina", "Omar hämtar i Rinkeby", Optional.empty(), Optional.empty(),
-                Relevance.RELEVANT);
+    /** Everything held about Lina: a search with a kept hit, a note naming a relative and a neighbour's phone, two captures. */
+    static SubjectAccess held() {
+        SearchRun run = new SearchRun(4, 3, "\"Lina Svensson\" Stockholm", List.of("web", "forum"), "anna", Fixtures.T0.minusSeconds(600),
+                Optional.of(Fixtures.T0.minusSeconds(590)));
+        Hit hit = new Hit(1, 4, "web", captures.get(0).url(), "Barnkläder säljes – Lina", "Omar hämtar i Rinkeby, ring 08-123 456 78",
+                Optional.empty(), Optional.of("lina_s"), Relevance.RELEVANT);
+        Note note = new Note(5, 7, "anna", "Maja Lind bor på Storgatan 12 och har sett annonsen.", RecordClass.CLIENT_FILE, List.of(1L),
+                List.of(1L), Fixtures.T0, Fixtures.T0);
         AuditEntry entry = new AuditEntry(1, Fixtures.T0, "anna", AuditAction.CAPTURE_SAVED, Optional.of(7L), "capture:1", "Sida dokumenterad",
                 "0".repeat(64), "1".repeat(64));
-        String json = "{\"subject\":{\"id\":11,\"name\":\"Lina Svensson\"},\"captures\":[1,2]}";
+        return new SubjectAccess(Fixtures.SUBJECT, Fixtures.CASE, List.of(Fixtures.NOTE), List.of(Fixtures.JUSTIFICATION), List.of(Fixtures.REVIEW),
+                List.of(run), List.of(hit), List.of(note), captures, List.of(entry), "anna", Fixtures.T0.plusSeconds(86_400));
+    }
+
+    @Test
+    void R14_subjectAccessPdfShowsEverythingHeldAndEmbedsTheSameAsJson() throws Exception {
+        SubjectAccessInput input = new SubjectAccessInput(held(), List.of(), Messages.SWEDISH);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ReportResult r = reports.subjectAccess(new SubjectAccessInput(Fixtures.CASE, Fixtures.SUBJECT, Optional.of(Fixtures.NOTE),
-                List.of(Fixtures.JUSTIFICATION), List.of(Fixtures.REVIEW), List.of(hit), captures, List.of(), List.of(entry), json, "anna",
-                Fixtures.T0.plusSeconds(86_400), Messages.SWEDISH), out);
+        ReportResult r = reports.subjectAccess(input, out);
         assertPdfA(out.toByteArray());
         String text = String.join("\n", pages(out.toByteArray()));
         assertTrue(text.contains("Allt som finns registrerat om Lina Svensson"), "the subject sees their own name");
-        assertTrue(text.contains("070-123 45 67"), "and their own details");
-        assertFalse(text.contains("Omar"), "a relative's name is a third party's detail (R12)");
-        assertTrue(text.contains(captures.get(1).url()) && text.contains("CAPTURE_SAVED"), text);
-        assertEquals(Map.of(PersonalDetail.NAME, 1), r.redacted());
-        assertEquals(json, new String(embeddedFiles(out.toByteArray()).get("subject-access.json"), StandardCharsets.UTF_8));
+        for (String shown : List.of("Ekonomiskt bistånd Lina Svensson (7)", "Anhöriga [namn], [namn]", "Stadsdel Rinkeby",
+                "Klienten informerades 2026-11-02 (vid personligt möte)", "Misstanke om felaktiga uppgifter", "Granskning: godkänd",
+                "Sökte efter \"Lina Svensson\" Stockholm", "Källor web, forum", "Träff (relevant): Barnkläder säljes – Lina",
+                "[namn] hämtar i Rinkeby, ring [telefonnummer] (lina_s)", "[namn] bor på [adress] och har sett annonsen.", captures.get(1).url(),
+                captures.get(0).manifestSha256(), "CAPTURE_SAVED", "capture:1")) {
+            assertTrue(text.contains(shown), shown + " in\n" + text);
+        }
+        // R12 for the person themself: no one else's details, and numbers are scrubbed since their owner is unknown.
+        for (String gone : List.of("Omar", "Maja", "Lind", "Storgatan", "08-123 456 78", "070-123 45 67")) {
+            assertFalse(text.contains(gone), gone + " is another person's detail or may be");
+        }
+        assertEquals(Map.of(PersonalDetail.NAME, 4, PersonalDetail.PHONE, 2, PersonalDetail.ADDRESS, 1), r.redacted());
+        assertTrue(text.contains("Borttaget: telefonnummer: 2, adresser: 1, namn: 4."), text);
+
+        String json = new String(embeddedFiles(out.toByteArray()).get("subject-access.json"), StandardCharsets.UTF_8);
+        assertEquals(reports.subjectAccessJson(input), json, "the JSON alone is the one embedded");
+        JsonNode tree = new ObjectMapper().readTree(json);
+        assertEquals("Lina Svensson", tree.at("/subject/name").asText());
+        assertEquals("[\"[namn]\",\"[namn]\"]", tree.at("/subject/relatives").toString());
+        assertEquals("[namn] hämtar i Rinkeby, ring [telefonnummer]", tree.at("/hits/0/snippet").asText());
+        assertEquals("\"Lina Svensson\" Stockholm", tree.at("/searches/0/query").asText());
+        assertEquals(captures.get(1).manifestSha256(), tree.at("/captures/1/manifestSha256").asText());
+        assertEquals("CAPTURE_SAVED", tree.at("/audit/0/action").asText());
+        assertEquals(4, tree.at("/redacted/NAME").asInt(), "the counts, not the values");
+        for (String gone : List.of("Omar", "Maja", "Storgatan", "08-123", "070-123")) {
+            assertFalse(json.contains(gone), gone + " in the JSON");
+        }
         for (String page : pages(out.toByteArray())) {
             assertTrue(page.contains(BANNER_SV), "findings are internet material (R5)");
         }
+    }
+
+    @Test
+    void R12_aWorkersSecrecyReviewScrubsFurtherTermsFromTheSubjectAccess() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ReportResult r = reports.subjectAccess(new SubjectAccessInput(held(), List.of("barnkläder", "Rinkeby"), Locale.ENGLISH), out);
+        String text = String.join("\n", pages(out.toByteArray()));
+        assertFalse(text.toLowerCase(Locale.ROOT).contains("barnkläder"), "the term is scrubbed wherever it is written: " + text);
+        assertTrue(text.contains("District [redacted]"), "the subject's own details too, when the worker asks: " + text);
+        assertTrue(text.contains("Everything held about Lina Svensson") && text.contains("Result (relevant): [redacted] säljes"), text);
+        assertEquals(3, r.redacted().get(PersonalDetail.TERM), "hit title, snippet, district: " + r.redacted());
     }
 
     // ---- yearly archive (R11) ----------------------------------------------------------------------------

@@ -2,7 +2,6 @@ package org.insyn.report.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -30,6 +29,7 @@ import org.insyn.core.model.ReviewPolicy;
 import org.insyn.core.model.Role;
 import org.insyn.core.model.SearchMode;
 import org.insyn.core.model.Subject;
+import org.insyn.core.model.SubjectAccess;
 import org.insyn.core.model.Unit;
 import org.insyn.core.model.User;
 import org.insyn.core.report.EvidenceInput;
@@ -113,20 +113,27 @@ class StoreReportTest {
     }
 
     @Test
-    void R14_subjectAccessFromTheStoreEmbedsTheStoresJson() throws Exception {
+    void R14_subjectAccessFromTheStoreShowsWhatTheStoreHolds() throws Exception {
         Case k = caseWithACapture();
         try (Workspace ws = k.ws()) {
             Session anna = k.anna();
-            String json = anna.subjectAccess(k.subject().id());
+            var run = anna.startSearch(anna.justifications(Optional.of(k.caseId())).getFirst().id(), "\"Lina Svensson\"", List.of("web"));
+            anna.addHits(run.id(), List.of(new Session.HitDraft("web", "https://forum.example/t/77", "Lina säljer barnvagn",
+                    "Omar Svensson hämtar", Optional.empty(), Optional.of("lina77"))));
+            anna.finishSearch(run.id());
+            SubjectAccess held = anna.subjectAccess(k.subject().id());
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            reports.subjectAccess(new SubjectAccessInput(anna.caseFile(k.caseId()), k.subject(), anna.transparencyNote(k.caseId()),
-                    anna.justifications(Optional.of(k.caseId())), List.of(), List.of(), anna.captures(k.caseId()), anna.notes(k.caseId()),
-                    ws.audit().entries(Optional.of(k.caseId()), 0, 10_000), json, "anna", Instant.now(), Messages.SWEDISH), out);
+            SubjectAccessInput input = new SubjectAccessInput(held, List.of(), Messages.SWEDISH);
+            reports.subjectAccess(input, out);
             ReportTest.assertPdfA(out.toByteArray());
-            assertEquals(json, new String(ReportTest.embeddedFiles(out.toByteArray()).get("subject-access.json"), StandardCharsets.UTF_8));
+            assertEquals(reports.subjectAccessJson(input),
+                    new String(ReportTest.embeddedFiles(out.toByteArray()).get("subject-access.json"), StandardCharsets.UTF_8));
             String text = String.join("\n", ReportTest.pages(out.toByteArray()));
-            assertTrue(text.contains(k.capture().url()) && text.contains("CAPTURE_SAVED"), text);
-            assertNotNull(json);
+            for (String shown : List.of(k.capture().url(), "https://forum.example/t/77", "Lina säljer barnvagn", "[namn] hämtar (lina77)",
+                    "Annonsen visar att [namn] hämtar kläderna.", "Granskning: godkänd", "SEARCH_STARTED", "SUBJECT_ACCESS")) {
+                assertTrue(text.contains(shown), shown + " in\n" + text);
+            }
+            assertFalse(text.contains("Omar"), text);
         }
     }
 }

@@ -12,16 +12,21 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import javax.imageio.ImageIO;
 
 import org.insyn.core.InsynException;
 import org.insyn.core.model.AuditEntry;
 import org.insyn.core.model.Capture;
+import org.insyn.core.model.CaseFile;
 import org.insyn.core.model.Hit;
 import org.insyn.core.model.Justification;
 import org.insyn.core.model.Note;
 import org.insyn.core.model.Review;
+import org.insyn.core.model.SearchRun;
+import org.insyn.core.model.Subject;
+import org.insyn.core.model.SubjectAccess;
 import org.insyn.core.model.TransparencyNote;
 import org.insyn.core.redact.PersonalDetail;
 import org.insyn.core.redact.Redactor;
@@ -34,6 +39,8 @@ import org.insyn.core.report.StatisticsInput;
 import org.insyn.core.report.SubjectAccessInput;
 import org.insyn.core.service.ReportService;
 import org.insyn.core.stats.Table;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The PDF/A-3b documents of Insyn, written with PDFBox. */
 public final class PdfReports implements ReportService {
@@ -121,25 +128,10 @@ public final class PdfReports implements ReportService {
      * manifest embedded as associated files, each checked against the hash the store holds for it (R17).
      */
     private static void capture(PdfaDocument pdf, Texts t, Capture c, ArtifactSource artifacts, String prefix) {
-        pdf.field(t.get("evidence.url"), c.url());
-        if (!c.finalUrl().equals(c.url())) {
-            pdf.field(t.get("evidence.finalUrl"), c.finalUrl());
-        }
-        pdf.field(t.get("evidence.status"), String.valueOf(c.httpStatus()));
-        pdf.field(t.get("evidence.capturedUtc"), t.utc(c.capturedAt()));
-        pdf.field(t.get("evidence.capturedLocal"), t.local(c.capturedAt(), c.zoneId()));
-        pdf.field(t.get("evidence.operator"), c.operatorId());
-        pdf.field(t.get("evidence.tool"), c.tool());
-        pdf.field(t.get("evidence.recordClass"), t.enumText("record", c.recordClass()));
-        for (Map.Entry<String, String> a : new java.util.TreeMap<>(c.artifacts()).entrySet()) {
-            pdf.field(t.get("evidence.artifact", a.getKey()), a.getValue());
-        }
-        pdf.field(t.get("evidence.manifest"), c.manifestSha256());
-        pdf.field(t.get("evidence.timestamp"), c.timestampToken().map(Timestamps::read)
-                .map(s -> t.get("evidence.timestampValue", t.utc(s.time()), s.authority())).orElse(t.get("evidence.timestampNone")));
+        captureFacts(pdf, t, c);
 
         List<String> embedded = new ArrayList<>();
-        for (Map.Entry<String, String> a : new java.util.TreeMap<>(c.artifacts()).entrySet()) {
+        for (Map.Entry<String, String> a : new TreeMap<>(c.artifacts()).entrySet()) {
             if (isWarc(a.getKey())) {
                 embed(pdf, artifacts, prefix + "-" + a.getKey(), "application/warc", a.getKey(), a.getValue(), c);
                 embedded.add(prefix + "-" + a.getKey());
@@ -156,6 +148,26 @@ public final class PdfReports implements ReportService {
             return;
         }
         pdf.image(readImage(artifacts, screenshot.get(), c));
+    }
+
+    /** What a capture is: URL, status, times, operator, tool, record class, every hash and the timestamp (R7, R17). */
+    private static void captureFacts(PdfaDocument pdf, Texts t, Capture c) {
+        pdf.field(t.get("evidence.url"), c.url());
+        if (!c.finalUrl().equals(c.url())) {
+            pdf.field(t.get("evidence.finalUrl"), c.finalUrl());
+        }
+        pdf.field(t.get("evidence.status"), String.valueOf(c.httpStatus()));
+        pdf.field(t.get("evidence.capturedUtc"), t.utc(c.capturedAt()));
+        pdf.field(t.get("evidence.capturedLocal"), t.local(c.capturedAt(), c.zoneId()));
+        pdf.field(t.get("evidence.operator"), c.operatorId());
+        pdf.field(t.get("evidence.tool"), c.tool());
+        pdf.field(t.get("evidence.recordClass"), t.enumText("record", c.recordClass()));
+        for (Map.Entry<String, String> a : new TreeMap<>(c.artifacts()).entrySet()) {
+            pdf.field(t.get("evidence.artifact", a.getKey()), a.getValue());
+        }
+        pdf.field(t.get("evidence.manifest"), c.manifestSha256());
+        pdf.field(t.get("evidence.timestamp"), c.timestampToken().map(Timestamps::read)
+                .map(s -> t.get("evidence.timestampValue", t.utc(s.time()), s.authority())).orElse(t.get("evidence.timestampNone")));
     }
 
     static boolean isWarc(String artifact) {
@@ -275,61 +287,129 @@ public final class PdfReports implements ReportService {
 
     // ---- subject access (R14) --------------------------------------------------------------------------------
 
+    /**
+     * R12 for the person themself: they see their own name, but everything that may identify someone else is scrubbed
+     * (relatives' names, and numbers, e-mail and street addresses, which the redactor cannot tell apart from theirs),
+     * as secrecy protects third parties; the worker adds further terms after a secrecy review.
+     */
+    private static Redactor subjectRedactor(SubjectAccessInput in) {
+        return new Redactor(EnumSet.allOf(PersonalDetail.class), in.held().subject().relatives(), List.of(in.held().subject().name()),
+                in.redactTerms(), in.locale());
+    }
+
+    @Override
+    public String subjectAccessJson(SubjectAccessInput in) {
+        Redactor redactor = subjectRedactor(in);
+        return json(in.held().scrubbed(redactor::scrub), redactor);
+    }
+
+    /** The scrubbed record with the counts of what was removed (never the values). */
+    private static String json(SubjectAccess scrubbed, Redactor redactor) {
+        ObjectNode root = (ObjectNode) JsonTree.tree(scrubbed);
+        root.set("redacted", JsonTree.tree(new TreeMap<>(redactor.counts())));
+        return JsonTree.write(root);
+    }
+
     @Override
     public ReportResult subjectAccess(SubjectAccessInput in, OutputStream out) {
         Texts t = new Texts(in.locale());
-        // The subject sees their own details; other people named in the case are third parties (R12).
-        Redactor redactor = new Redactor(EnumSet.of(PersonalDetail.NAME), in.subject().relatives(), List.of(in.subject().name()), List.of(),
-                in.locale());
-        try (PdfaDocument pdf = new PdfaDocument(banner(t), t.get("generated", t.utc(in.generatedAt()) + " UTC", in.generatedBy()))) {
-            pdf.heading(t.get("subject.title", in.subject().name()), 16);
-            pdf.paragraph(t.get("subject.intro") + " " + t.get("subject.relatives"));
-            pdf.space(6);
-            pdf.field(t.get("evidence.case"), redactor.scrub(in.caseFile().title()) + " (" + in.caseFile().id() + ")");
-            pdf.field(t.get("evidence.unit"), in.caseFile().unitId());
+        Redactor redactor = subjectRedactor(in);
+        SubjectAccess held = in.held().scrubbed(redactor::scrub);
+        String json = json(held, redactor);
+        Subject subject = held.subject();
+        CaseFile c = held.caseFile();
+        try (PdfaDocument pdf = new PdfaDocument(banner(t), t.get("generated", t.utc(held.generated()) + " UTC", held.generatedBy()))) {
+            pdf.heading(t.get("subject.title", subject.name()), 16);
+            pdf.paragraph(t.get("subject.intro"));
+            pdf.space(4);
+            pdf.paragraph(t.get("subject.redaction") + " " + t.get("subject.redacted", redactor.summary()));
+
+            pdf.heading(t.get("subject.person"), 12);
+            pdf.field(t.get("subject.name"), subject.name());
+            pdf.field(t.get("subject.relatives"), subject.relatives().isEmpty() ? t.get("subject.none") : String.join(", ", subject.relatives()));
+            subject.city().ifPresent(city -> pdf.field(t.get("subject.city"), city));
+            subject.district().ifPresent(district -> pdf.field(t.get("subject.district"), district));
+
+            pdf.heading(t.get("subject.case"), 12);
+            pdf.field(t.get("evidence.case"), c.title() + " (" + c.id() + ")");
+            pdf.field(t.get("evidence.unit"), c.unitId());
+            pdf.field(t.get("subject.owner"), c.ownerId());
+            pdf.field(t.get("subject.opened"), t.utc(c.opened()) + " UTC");
+            pdf.field(t.get("subject.closed"), c.closed().map(at -> t.utc(at) + " UTC").orElse(t.get("subject.open")));
+            pdf.field(t.get("subject.legalHold"), t.get(c.legalHold() ? "subject.yes" : "subject.no"));
+            pdf.field(t.get("subject.flagged"), t.get(c.flagged() ? "subject.yes" : "subject.no"));
+
             pdf.heading(t.get("evidence.transparency"), 12);
-            pdf.paragraph(transparency(t, in.transparencyNote()));
+            if (held.transparencyNotes().isEmpty()) {
+                pdf.paragraph(transparency(t, Optional.empty()));
+            }
+            held.transparencyNotes().forEach(n -> pdf.paragraph(transparency(t, Optional.of(n))));
+
             pdf.heading(t.get("evidence.justifications"), 12);
-            for (Justification j : in.justifications()) {
+            if (held.justifications().isEmpty()) {
+                pdf.paragraph(t.get("subject.none"));
+            }
+            for (Justification j : held.justifications()) {
                 pdf.paragraph(t.get("evidence.justification", t.enumText("reason", j.reason()), t.utc(j.created()) + " UTC", j.authorId()) + "\n"
-                        + redactor.scrub(j.text()));
-                for (Review r : in.reviews()) {
+                        + j.text());
+                for (Review r : held.reviews()) {
                     if (r.justificationId() == j.id()) {
                         pdf.paragraph(t.get("evidence.review", t.enumText("decision", r.decision()), t.utc(r.at()) + " UTC", r.reviewerId())
-                                + (r.comment().isBlank() ? "" : ": " + redactor.scrub(r.comment())));
+                                + (r.comment().isBlank() ? "" : ": " + r.comment()));
                     }
                 }
                 pdf.space(4);
             }
-            if (!in.hits().isEmpty()) {
-                pdf.heading(t.get("subject.hits", in.hits().size()), 12);
-            }
-            for (Hit h : in.hits()) {
-                pdf.paragraph(redactor.scrub(h.title()) + "\n" + h.url() + "\n" + redactor.scrub(h.snippet()));
-                pdf.space(4);
-            }
-            pdf.heading(t.get("subject.captures", in.captures().size()), 12);
-            for (Capture c : in.captures()) {
-                pdf.paragraph(c.url() + "\n" + t.get("evidence.capturedUtc") + ": " + t.utc(c.capturedAt()) + ", " + t.get("evidence.manifest") + " "
-                        + c.manifestSha256());
-                pdf.space(4);
-            }
-            pdf.heading(t.get("subject.notes", in.notes().size()), 12);
-            for (Note n : in.notes()) {
-                pdf.paragraph(t.get("evidence.note", t.utc(n.modified()) + " UTC", n.authorId()) + "\n" + redactor.scrub(n.text()));
-                pdf.space(4);
-            }
-            pdf.heading(t.get("subject.audit", in.audit().size()), 12);
-            for (AuditEntry a : in.audit()) {
-                pdf.paragraph(pdf.regular, 8, a.seq() + "  " + t.utc(a.at()) + " UTC  " + a.actorId() + "  " + a.action() + "  "
-                        + redactor.scrub(a.detail()));
-            }
-            if (in.hits().isEmpty() && in.captures().isEmpty() && in.notes().isEmpty()) {
+
+            pdf.heading(t.get("subject.searches", held.searches().size()), 12);
+            if (held.searches().isEmpty()) {
                 pdf.paragraph(t.get("subject.none"));
             }
-            pdf.attach("subject-access.json", "application/json", "R14 subject access, JSON", "Data", in.generatedAt(),
-                    new ByteArrayInputStream(in.json().getBytes(StandardCharsets.UTF_8)));
-            PdfaDocument.Written w = pdf.save(t.get("subject.title", in.subject().name()), in.generatedBy(), in.generatedAt(), out);
+            for (SearchRun run : held.searches()) {
+                Optional<Justification> why = held.justifications().stream().filter(j -> j.id() == run.justificationId()).findFirst();
+                pdf.paragraph(pdf.bold, 10, t.get("subject.search", run.id(), t.utc(run.started()), run.userId(),
+                        why.map(j -> t.enumText("reason", j.reason())).orElse(String.valueOf(run.justificationId()))));
+                pdf.field(t.get("subject.query"), run.query());
+                pdf.field(t.get("subject.sources"), String.join(", ", run.sources()));
+                pdf.field(t.get("subject.finished"), run.finished().map(at -> t.utc(at) + " UTC").orElse(t.get("subject.running")));
+                List<Hit> hits = held.hits().stream().filter(h -> h.runId() == run.id()).toList();
+                if (hits.isEmpty()) {
+                    pdf.paragraph(t.get("subject.noHits"));
+                }
+                for (Hit h : hits) {
+                    pdf.paragraph(t.get("subject.hit", t.enumText("relevance", h.relevance())) + ": " + h.title() + "\n" + h.url() + "\n"
+                            + h.snippet() + h.author().map(a -> " (" + a + ")").orElse(""));
+                }
+                pdf.space(6);
+            }
+
+            pdf.heading(t.get("subject.notes", held.notes().size()), 12);
+            if (held.notes().isEmpty()) {
+                pdf.paragraph(t.get("subject.none"));
+            }
+            for (Note n : held.notes()) {
+                pdf.paragraph(t.get("evidence.note", t.utc(n.modified()) + " UTC", n.authorId()) + " (" + t.enumText("record", n.recordClass())
+                        + ")\n" + n.text());
+                pdf.space(4);
+            }
+
+            pdf.heading(t.get("subject.captures", held.captures().size()), 12);
+            if (!held.captures().isEmpty()) {
+                pdf.paragraph(t.get("subject.capturesNote"));
+            }
+            for (Capture capture : held.captures()) {
+                pdf.space(6);
+                captureFacts(pdf, t, capture);
+            }
+
+            pdf.heading(t.get("subject.audit", held.audit().size()), 12);
+            for (AuditEntry a : held.audit()) {
+                pdf.paragraph(pdf.regular, 8, a.seq() + "  " + t.utc(a.at()) + " UTC  " + a.actorId() + "  " + a.action() + "  " + a.target()
+                        + (a.detail().isBlank() ? "" : "  " + a.detail()));
+            }
+            pdf.attach("subject-access.json", "application/json", "R14 subject access, JSON", "Data", held.generated(),
+                    new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+            PdfaDocument.Written w = pdf.save(t.get("subject.title", subject.name()), held.generatedBy(), held.generated(), out);
             return new ReportResult(w.pages(), w.sha256(), redactor.counts());
         }
     }

@@ -36,6 +36,7 @@ import org.insyn.core.model.Role;
 import org.insyn.core.model.SearchMode;
 import org.insyn.core.model.SearchRun;
 import org.insyn.core.model.Subject;
+import org.insyn.core.model.SubjectAccess;
 import org.insyn.core.model.TransparencyNote;
 import org.insyn.core.model.Unit;
 import org.insyn.core.model.User;
@@ -44,9 +45,6 @@ import org.insyn.core.service.Session;
 import org.insyn.core.service.StoreEvent;
 import org.insyn.core.stats.SearchFact;
 import org.insyn.core.stats.SearchOutcome;
-
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * One user's work: every guarded action is decided by the {@link Policy} inside the transaction that then does it
@@ -701,22 +699,14 @@ final class StoreSession implements Session {
     // ---- data subject rights (R14) ------------------------------------------------------------------------
 
     @Override
-    public String subjectAccess(long subjectId) {
+    public SubjectAccess subjectAccess(long subjectId) {
         return ws.write(tx -> {
             Subject s = Db.one(tx.c, "SELECT * FROM subject WHERE id = ?", StoreSession::subjectRow, subjectId)
                     .orElseThrow(() -> InsynException.notFound("subject", subjectId));
             long caseId = s.caseId();
             CaseFile cf = caseOf(tx.c, caseId);
-            tx.audit(user.id(), AuditAction.SUBJECT_ACCESS, Optional.of(caseId), "subject:" + subjectId, "listed as JSON");
-            ObjectNode root = Json.MAPPER.createObjectNode();
-            root.put("generated", now().toString());
-            root.put("generatedBy", user.id());
-            root.set("subject", Json.tree(s));
-            root.set("case", Json.tree(cf));
-            root.set("transparencyNotes", list(transparencyNotesOf(tx.c, caseId)));
             List<Justification> js = Db.query(tx.c, "SELECT * FROM justification WHERE case_id = ? ORDER BY id",
                     StoreSession::justificationRow, caseId);
-            root.set("justifications", list(js));
             List<Review> reviews = new ArrayList<>();
             List<SearchRun> runs = new ArrayList<>();
             List<Hit> hits = new ArrayList<>();
@@ -728,22 +718,15 @@ final class StoreSession implements Session {
                     hits.addAll(Db.query(tx.c, "SELECT * FROM hit WHERE run_id = ? ORDER BY id", StoreSession::hitRow, runId));
                 }
             }
-            root.set("reviews", list(reviews));
-            root.set("searches", list(runs));
-            root.set("hits", list(hits));
-            root.set("notes", list(Db.query(tx.c, "SELECT * FROM note WHERE case_id = ? ORDER BY id", StoreSession::noteRow, caseId)));
-            root.set("captures", list(Db.query(tx.c, "SELECT * FROM capture WHERE case_id = ? ORDER BY id",
-                    StoreSession::captureRow, caseId)));
-            List<AuditEntry> audit = Db.query(tx.c, "SELECT * FROM audit WHERE case_id = ? ORDER BY seq",
-                    StoreWorkspace::auditRow, caseId);
-            root.set("auditEntries", list(audit));
-            return Json.write(root);
+            List<Note> notes = Db.query(tx.c, "SELECT * FROM note WHERE case_id = ? ORDER BY id", StoreSession::noteRow, caseId);
+            List<Capture> captures = Db.query(tx.c, "SELECT * FROM capture WHERE case_id = ? ORDER BY id", StoreSession::captureRow,
+                    caseId);
+            // The access is on the trail before it is read, so the person sees that they asked.
+            tx.audit(user.id(), AuditAction.SUBJECT_ACCESS, Optional.of(caseId), "subject:" + subjectId, "everything held listed");
+            List<AuditEntry> audit = Db.query(tx.c, "SELECT * FROM audit WHERE case_id = ? ORDER BY seq", StoreWorkspace::auditRow,
+                    caseId);
+            return new SubjectAccess(s, cf, transparencyNotesOf(tx.c, caseId), js, reviews, runs, hits, notes, captures, audit, user.id(),
+                    now());
         });
-    }
-
-    private static ArrayNode list(List<?> items) {
-        ArrayNode array = Json.MAPPER.createArrayNode();
-        items.forEach(i -> array.add(Json.tree(i)));
-        return array;
     }
 }
