@@ -18,11 +18,14 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Item;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.ToolBar;
@@ -172,6 +175,18 @@ public final class Bot {
         });
     }
 
+    /**
+     * A click that does not wait for its listeners: for buttons that open a modal dialog, whose event loop would
+     * otherwise hold the test thread until the dialog closes.
+     */
+    public void clickAsync(Widget w) {
+        display.asyncExec(() -> {
+            if (!w.isDisposed()) {
+                w.notifyListeners(SWT.Selection, new Event());
+            }
+        });
+    }
+
     public Shell workbenchShell() {
         return find(Shell.class, s -> s.getParent() == null && s.getText().startsWith("Insyn"), "the Insyn window");
     }
@@ -205,6 +220,14 @@ public final class Bot {
     }
 
     public String text(Widget w) {
-        return sync(() -> w instanceof Item i ? i.getText() : w instanceof Text t ? t.getText() : w.toString());
+        return sync(() -> switch (w) {
+            case Item i -> i.getText();
+            case Text t -> t.getText();
+            case Label l -> l.getText();
+            case Button b -> b.getText();
+            case Combo c -> c.getText();
+            case Shell s -> s.getText();
+            default -> w.toString();
+        });
     }
 }

@@ -32,16 +32,27 @@ public record Product(Path folder, String windowTitle) {
         return folder.toAbsolutePath().normalize();
     }
 
-    /** Starts the workbench with this JVM's java, as the launch script would, on a fresh workspace. */
+    /** Starts the workbench with this JVM's java, as the launch script would, with a fresh layout. */
     public Process startWorkbench(Path workspace, Path output, String... extraArgs) throws IOException {
+        List<String> args = new ArrayList<>(List.of("-clearPersistedState"));
+        args.addAll(List.of(extraArgs));
+        return start(workspace, output, args);
+    }
+
+    /** Starts the workbench again on a workspace it ran in before: with the layout it saved then. */
+    public Process restartWorkbench(Path workspace, Path output) throws IOException {
+        return start(workspace, output, List.of());
+    }
+
+    private Process start(Path workspace, Path output, List<String> extraArgs) throws IOException {
         Path launcher;
         try (Stream<Path> jars = Files.list(folder.resolve("plugins"))) {
             launcher = jars.filter(p -> p.getFileName().toString().startsWith("org.eclipse.equinox.launcher_")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no Equinox launcher in " + folder));
         }
         List<String> cmd = new ArrayList<>(List.of(javaCommand(), "-Xmx1g", "--enable-native-access=ALL-UNNAMED",
-                "-jar", launcher.toString(), "-data", workspace.toString(), "-clearPersistedState", "-nl", "en", "-consoleLog"));
-        cmd.addAll(List.of(extraArgs));
+                "-jar", launcher.toString(), "-data", workspace.toString(), "-nl", "en", "-consoleLog"));
+        cmd.addAll(extraArgs);
         return new ProcessBuilder(cmd).directory(folder.toFile()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
     }
 
@@ -51,6 +62,11 @@ public record Product(Path folder, String windowTitle) {
 
     /** Waits until a visible top-level window with exactly this product's title is mapped on the X display. */
     public Duration waitForWindow(Process process, Duration timeout) throws IOException, InterruptedException {
+        return waitForWindow(process, windowTitle, timeout);
+    }
+
+    /** Waits until a visible top-level window with exactly this title is mapped on the X display. */
+    public static Duration waitForWindow(Process process, String windowTitle, Duration timeout) throws IOException, InterruptedException {
         long start = process.info().startInstant().map(i -> i.toEpochMilli()).orElse(System.currentTimeMillis());
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -75,11 +91,33 @@ public record Product(Path folder, String windowTitle) {
 
     /** Real key strokes from the X server to this product's window, e.g. "ctrl+3" (xdotool's key names). */
     public void pressKeys(String keys) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("xdotool", "search", "--onlyvisible", "--name", "^" + windowTitle + " *$",
-                "windowfocus", "--sync", "key", "--clearmodifiers", keys).redirectErrorStream(true).start();
+        xdotool(windowTitle, "key", "--clearmodifiers", keys);
+    }
+
+    /** The title of the sign-in dialog, the first window the workbench shows (in English, as started here). */
+    public static final String SIGN_IN_TITLE = "Sign in to Insyn";
+
+    /**
+     * Signs in through the dialog the workbench shows first, with real key strokes: the cursor starts in the
+     * passphrase field, the user field follows it; Return presses Sign in. The workspace folder is the one the
+     * workbench was started on.
+     */
+    public void signIn(Process process, String passphrase, String user) throws IOException, InterruptedException {
+        waitForWindow(process, SIGN_IN_TITLE, Duration.ofSeconds(90));
+        xdotool(SIGN_IN_TITLE, "type", "--delay", "20", passphrase);
+        xdotool(SIGN_IN_TITLE, "key", "--clearmodifiers", "Tab", "ctrl+a");
+        xdotool(SIGN_IN_TITLE, "type", "--delay", "20", user);
+        xdotool(SIGN_IN_TITLE, "key", "--clearmodifiers", "Return");
+    }
+
+    /** Runs xdotool on the visible window with exactly this title, focused first. */
+    private static void xdotool(String title, String... command) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("xdotool", "search", "--onlyvisible", "--name", "^" + title + " *$", "windowfocus", "--sync"));
+        cmd.addAll(List.of(command));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
-            throw new IllegalStateException("xdotool could not press " + keys + ": " + out);
+            throw new IllegalStateException("xdotool could not " + String.join(" ", command) + ": " + out);
         }
     }
 

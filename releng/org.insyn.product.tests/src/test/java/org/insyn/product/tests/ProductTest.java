@@ -7,10 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.insyn.core.model.ReviewPolicy;
+import org.insyn.core.model.Role;
+import org.insyn.core.model.Unit;
+import org.insyn.core.model.User;
+import org.insyn.core.service.Workspace;
+import org.insyn.core.service.WorkspaceConfig;
+import org.insyn.store.internal.StoreProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,18 +72,31 @@ class ProductTest {
         assertTrue(run.stdout().lines().anyMatch(l -> l.startsWith("phpbb") && l.contains("phpbb.url")), run.stdout());
     }
 
+    static final String PASSPHRASE = "produktens lösenfras";
+
+    /** A workspace with one investigator, anna, who signs in without choosing a role or unit. */
+    static Path workspaceWithInvestigator(Path workspace) {
+        try (Workspace ws = new StoreProvider().open(WorkspaceConfig.embedded(workspace, PASSPHRASE.toCharArray()))) {
+            ws.saveUser("admin", new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true));
+            ws.saveUnit("admin", new Unit("north", "IFO Nord", ReviewPolicy.AFTER));
+            ws.saveUser("admin", new User("anna", "Anna Andersson", Set.of(Role.INVESTIGATOR), Set.of("north"), true));
+        }
+        return workspace;
+    }
+
     @Test
-    void workbenchOpensItsWindowWithoutErrors(@TempDir Path dir) throws Exception {
+    void workbenchSignsInAndOpensItsWindowWithoutErrors(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("console.log");
         Product insyn = Product.insyn();
-        Process p = insyn.startWorkbench(dir.resolve("workspace"), log);
+        Process p = insyn.startWorkbench(workspaceWithInvestigator(dir.resolve("workspace")), log);
         try {
+            insyn.signIn(p, PASSPHRASE, "anna");
             Duration firstWindow = insyn.waitForWindow(p, Duration.ofSeconds(90));
             Thread.sleep(1000); // let the parts render; a failing part logs an error
             assertTrue(p.isAlive());
             String console = Files.readString(log);
             assertTrue(!ERROR_ENTRY.matcher(console).find(), "errors logged at start:\n" + console);
-            System.out.println("Insyn first window after " + firstWindow.toMillis() + " ms");
+            System.out.println("Insyn workbench window after sign-in, " + firstWindow.toMillis() + " ms from start");
         } finally {
             Product.stop(p);
         }
@@ -94,9 +115,10 @@ class ProductTest {
     @Test
     void keyboardSwitchesPerspectiveAndQuitsSavingTheLayout(@TempDir Path dir) throws Exception {
         Product insyn = Product.insyn();
-        Path workspace = dir.resolve("workspace");
+        Path workspace = workspaceWithInvestigator(dir.resolve("workspace"));
         Process p = insyn.startWorkbench(workspace, dir.resolve("console.log"));
         try {
+            insyn.signIn(p, PASSPHRASE, "anna");
             insyn.waitForWindow(p, Duration.ofSeconds(90));
             insyn.pressKeys("ctrl+3");
             insyn.pressKeys("ctrl+q");
@@ -105,6 +127,29 @@ class ProductTest {
             assertEquals("org.insyn.ui.perspective.supervision", savedPerspective(workspace));
         } finally {
             Product.stop(p);
+        }
+    }
+
+    /** The layout is remembered: started again, the same user finds the perspective they left, not their role's. */
+    @Test
+    void theWorkbenchRemembersTheLayoutBetweenStarts(@TempDir Path dir) throws Exception {
+        Product insyn = Product.insyn();
+        Path workspace = workspaceWithInvestigator(dir.resolve("workspace"));
+        for (int start = 0; start < 2; start++) {
+            Path console = dir.resolve("console-" + start + ".log");
+            Process p = start == 0 ? insyn.startWorkbench(workspace, console) : insyn.restartWorkbench(workspace, console);
+            try {
+                insyn.signIn(p, PASSPHRASE, "anna");
+                insyn.waitForWindow(p, Duration.ofSeconds(90));
+                if (start == 0) {
+                    insyn.pressKeys("ctrl+2");
+                }
+                insyn.pressKeys("ctrl+q");
+                assertTrue(p.waitFor(30, TimeUnit.SECONDS), "Ctrl+Q ends the workbench");
+                assertEquals("org.insyn.ui.perspective.outreach", savedPerspective(workspace), Files.readString(console));
+            } finally {
+                Product.stop(p);
+            }
         }
     }
 
