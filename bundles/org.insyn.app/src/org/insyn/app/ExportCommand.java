@@ -3,12 +3,15 @@ package org.insyn.app;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -24,15 +27,19 @@ import java.util.stream.Collectors;
 
 import org.insyn.core.InsynException;
 import org.insyn.core.Messages;
+import org.insyn.core.model.Capture;
 import org.insyn.core.model.NoticeChannel;
 import org.insyn.core.model.Subject;
 import org.insyn.core.model.TransparencyNote;
+import org.insyn.core.model.Unit;
 import org.insyn.core.redact.Redactor;
+import org.insyn.core.report.ArchiveInput;
 import org.insyn.core.report.EvidenceInput;
 import org.insyn.core.report.LetterInput;
 import org.insyn.core.report.ReportResult;
 import org.insyn.core.report.StatisticsInput;
 import org.insyn.core.report.SubjectAccessInput;
+import org.insyn.core.report.YearlyArchive;
 import org.insyn.core.service.CaptureService;
 import org.insyn.core.service.ReportService;
 import org.insyn.core.service.Session;
@@ -95,6 +102,7 @@ public final class ExportCommand implements Command {
                 case "letter" -> letter(o, out, err);
                 case "stats" -> stats(o, out, err);
                 case "subject" -> subject(o, out, err);
+                case "archive" -> archive(o, out, err);
                 default -> throw new Usage(Messages.get(locale, "cli.export.unknown", args.get(0)));
             };
         } catch (Usage e) {
@@ -199,6 +207,77 @@ public final class ExportCommand implements Command {
             }
         }
         return Cli.OK;
+    }
+
+    /**
+     * R11: captures the service's own pages listed in {@code --urls} with Chromium into the unit's archive case of the
+     * year (or {@code --case} under {@code --justification}) and writes them as one dated PDF/A. A page that cannot be
+     * captured is listed in the archive with the reason and makes the exit code 1.
+     */
+    private int archive(Options o, PrintStream out, PrintStream err) throws Exception {
+        o.require("urls", "out");
+        if (!o.has("unit")) {
+            o.require("case", "justification");
+        }
+        List<URI> urls = urls(o.path("urls"));
+        int year = o.has("year") ? Math.toIntExact(o.number("year")) : Year.now().getValue();
+        Locale document = o.documentLocale();
+        try (Workspace ws = open(o, err)) {
+            Session session = session(ws, o);
+            YearlyArchive.Target target = o.has("unit") ? YearlyArchive.target(session, o.get("unit"), year)
+                    : new YearlyArchive.Target(o.number("case"), o.number("justification"));
+            out.println(Messages.get(locale, "cli.export.archive.target", target.caseId(), target.justificationId()));
+            String unitId = session.caseFile(target.caseId()).unitId();
+            String service = o.get("service", ws.units().stream().filter(u -> u.id().equals(unitId)).map(Unit::name).findFirst().orElse(unitId));
+            ArchiveInput input = YearlyArchive.capture(ws, session, captures.get(), target, urls, year, service, document,
+                    new YearlyArchive.Progress() {
+                        @Override
+                        public void capturing(int index, int total, URI url) {
+                            out.println(Messages.get(locale, "cli.export.archive.capturing", index, total, url));
+                        }
+
+                        @Override
+                        public void captured(Capture c) {
+                            out.println(Messages.get(locale, "cli.export.archive.captured", c.id(), c.httpStatus()));
+                        }
+
+                        @Override
+                        public void missed(ArchiveInput.Missed m) {
+                            out.println(Messages.get(locale, "cli.export.archive.missed", m.reason()));
+                        }
+                    });
+            written(out, o.path("out"), write(o.path("out"), pdf -> reports.get().archive(input, ws.blobs()::open, pdf)));
+            if (!input.missed().isEmpty()) {
+                err.println(Messages.get(locale, "cli.export.archive.missedSome", input.missed().size(), urls.size()));
+                return 1;
+            }
+        }
+        return Cli.OK;
+    }
+
+    /** One http(s) address per line; blank lines and lines starting with # are skipped. */
+    private List<URI> urls(Path file) throws IOException, Usage {
+        List<URI> urls = new ArrayList<>();
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            try {
+                URI url = new URI(line);
+                if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme()) || url.getHost() == null) {
+                    throw new URISyntaxException(line, "not http(s)");
+                }
+                urls.add(url);
+            } catch (URISyntaxException e) {
+                throw new Usage(Messages.get(locale, "cli.export.archive.badUrl", i + 1, file, line));
+            }
+        }
+        if (urls.isEmpty()) {
+            throw new Usage(Messages.get(locale, "cli.export.archive.noUrls", file));
+        }
+        return urls;
     }
 
     // ---- workspace and output ------------------------------------------------------------------------------

@@ -395,16 +395,31 @@ class ReportTest {
         List<Capture> pages = List.of(f.capture(21, "https://www.facebook.com/stockholmsstad.ungdom", 1500, true),
                 f.capture(22, "https://www.instagram.com/fältassistenterna_kista/", 800, true));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        reports.archive(new ArchiveInput(2026, "Fältassistenterna Rinkeby-Kista", pages, "sara", Instant.parse("2026-12-31T10:00:00Z"),
-                Messages.SWEDISH), f.artifacts(), out);
+        ReportResult r = reports.archive(new ArchiveInput(2026, "Fältassistenterna Rinkeby-Kista", pages,
+                List.of(new ArchiveInput.Missed("https://www.tiktok.com/@faltarna", "Sidan gick inte att nå.")), "sara",
+                Instant.parse("2026-12-31T10:00:00Z"), Messages.SWEDISH), f.artifacts(), out);
         assertPdfA(out.toByteArray());
         List<String> text = pages(out.toByteArray());
-        assertTrue(text.get(0).contains("Årsarkiv 2026: Fältassistenterna Rinkeby-Kistas sidor i sociala medier"), text.get(0));
+        assertEquals(text.size(), r.pages());
+        String title = "Årsarkiv 2026: Fältassistenterna Rinkeby-Kistas sidor i sociala medier";
         assertTrue(text.get(0).contains("2026-12-31 10:00:00 UTC"), "dated");
         for (Capture c : pages) {
             assertTrue(text.get(0).contains(c.url()), "listed on the first page");
         }
-        assertEquals(4, embeddedFiles(out.toByteArray()).size(), "WARC and manifest of each page");
+        assertTrue(text.get(0).contains("Sidor som inte kunde arkiveras (1)") && text.get(0).contains("https://www.tiktok.com/@faltarna"),
+                "a page that could not be captured is listed with its reason: " + text.get(0));
+        for (int i = 0; i < text.size(); i++) {
+            assertTrue(text.get(i).contains(title), "page " + (i + 1) + " says what it is and which year");
+        }
+        String all = String.join("\n", text);
+        Map<String, byte[]> files = embeddedFiles(out.toByteArray());
+        assertEquals(4, files.size(), "WARC and manifest of each page: " + files.keySet());
+        for (int i = 0; i < pages.size(); i++) {
+            Capture c = pages.get(i);
+            assertEquals(c.artifacts().get("response.warc"), Fixtures.sha256(files.get("page-" + (i + 1) + "-response.warc")));
+            assertEquals(c.manifestSha256(), Fixtures.sha256(files.get("page-" + (i + 1) + "-manifest.json")));
+            assertTrue(all.contains(c.manifestSha256()) && all.contains(c.artifacts().get("screenshot-full.png")), "hashes printed");
+        }
     }
 
     // ---- the OSGi service ----------------------------------------------------------------------------------

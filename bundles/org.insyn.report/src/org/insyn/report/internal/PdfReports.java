@@ -427,6 +427,10 @@ public final class PdfReports implements ReportService {
             for (Capture c : in.captures()) {
                 pdf.paragraph(c.url() + "  (" + t.utc(c.capturedAt()) + " UTC)");
             }
+            if (!in.missed().isEmpty()) {
+                pdf.heading(t.get("archive.missed", in.missed().size()), 12);
+                in.missed().forEach(m -> pdf.paragraph(m.url() + "\n" + m.reason()));
+            }
             for (int i = 0; i < in.captures().size(); i++) {
                 pdf.newPage();
                 pdf.heading(in.captures().get(i).url(), 12);
