@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
@@ -18,6 +20,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -125,8 +128,10 @@ public final class ExportCommand implements Command {
         long caseId = o.number("case");
         List<Long> selected = o.numbers("captures");
         try (Workspace ws = open(o, err)) {
-            EvidenceInput input = EvidenceInput.from(ws, session(ws, o), caseId, selected, o.list("redact"), Instant.now(), o.documentLocale());
-            written(out, o.path("out"), write(o.path("out"), pdf -> reports.get().evidence(input, ws.blobs()::open, pdf)));
+            Session session = session(ws, o);
+            EvidenceInput input = EvidenceInput.from(ws, session, caseId, selected, o.list("redact"), Instant.now(), o.documentLocale());
+            exported(out, session, Optional.of(caseId), "evidence-report", o.path("out"),
+                    write(o.path("out"), pdf -> reports.get().evidence(input, ws.blobs()::open, pdf)));
         }
         return Cli.OK;
     }
@@ -137,13 +142,18 @@ public final class ExportCommand implements Command {
         LocalDate date = o.date("date").orElse(LocalDate.now());
         Optional<Long> caseId = o.has("case") ? Optional.of(o.number("case")) : Optional.empty();
         LetterInput input = new LetterInput(o.get("client"), o.get("unit"), o.get("worker"), o.get("contact"), date, o.documentLocale());
-        written(out, o.path("out"), write(o.path("out"), pdf -> reports.get().letter(input, pdf)));
-        if (caseId.isPresent()) {
-            // R4: the letter given is the transparency note; recording it lets client searches in the case run.
-            try (Workspace ws = open(o, err)) {
-                TransparencyNote note = session(ws, o).recordTransparencyNote(caseId.get(), date, NoticeChannel.LETTER, o.get("worker"));
-                out.println(Messages.get(locale, "cli.export.noteRecorded", note.id(), note.caseId()));
-            }
+        if (caseId.isEmpty()) {
+            written(out, o.path("out"), write(o.path("out"), pdf -> reports.get().letter(input, pdf)));
+            return Cli.OK;
+        }
+        // R4: the letter given is the transparency note; recording it lets client searches in the case run. The case is
+        // checked before the letter is written, and the note recorded only once the letter is.
+        try (Workspace ws = open(o, err)) {
+            Session session = session(ws, o);
+            session.caseFile(caseId.get());
+            exported(out, session, caseId, "transparency-letter", o.path("out"), write(o.path("out"), pdf -> reports.get().letter(input, pdf)));
+            TransparencyNote note = session.recordTransparencyNote(caseId.get(), date, NoticeChannel.LETTER, o.get("worker"));
+            out.println(Messages.get(locale, "cli.export.noteRecorded", note.id(), note.caseId()));
         }
         return Cli.OK;
     }
@@ -157,31 +167,25 @@ public final class ExportCommand implements Command {
         Optional<YearMonth> from = o.month("from");
         Optional<YearMonth> to = o.month("to");
         Statistics statistics = new Statistics(o.has("threshold") ? Math.toIntExact(o.number("threshold")) : Statistics.MINIMUM_THRESHOLD);
-        List<SearchFact> facts;
-        String user;
+        Locale document = o.documentLocale();
         try (Workspace ws = open(o, err)) {
             Session session = session(ws, o);
-            user = session.user().id();
-            facts = session.searchFacts(ZoneId.systemDefault()).stream()
+            List<SearchFact> facts = session.searchFacts(ZoneId.systemDefault()).stream()
                     .filter(f -> from.map(m -> !f.month().isBefore(m)).orElse(true) && to.map(m -> !f.month().isAfter(m)).orElse(true))
                     .toList();
-        }
-        List<Table> tables = statistics.export(facts);
-        String period = facts.stream().map(SearchFact::month).min(YearMonth::compareTo).map(first -> from.orElse(first) + " – "
-                + to.orElse(facts.stream().map(SearchFact::month).max(YearMonth::compareTo).orElseThrow())).orElse("");
-        Locale document = o.documentLocale();
-        String title = o.get("title", Messages.get(document, "cli.export.statsTitle", period).strip());
-        StatisticsInput input = new StatisticsInput(title, tables, statistics.threshold(), user, Instant.now(), document);
-        written(out, o.path("out"), write(o.path("out"), pdf -> reports.get().statistics(input, pdf)));
-        out.println(Messages.get(locale, "cli.export.searches", facts.size()));
-        if (o.has("csv")) {
-            String total = Messages.get(document, "cli.export.total");
-            String csv = tables.stream().map(t -> t.toCsv(total, "-")).collect(Collectors.joining("\n"));
-            write(o.path("csv"), file -> {
-                file.write(csv.getBytes(StandardCharsets.UTF_8));
-                return null;
-            });
-            out.println(Messages.get(locale, "cli.export.csv", o.path("csv")));
+            List<Table> tables = statistics.export(facts);
+            String period = facts.stream().map(SearchFact::month).min(YearMonth::compareTo).map(first -> from.orElse(first) + " – "
+                    + to.orElse(facts.stream().map(SearchFact::month).max(YearMonth::compareTo).orElseThrow())).orElse("");
+            String title = o.get("title", Messages.get(document, "cli.export.statsTitle", period).strip());
+            StatisticsInput input = new StatisticsInput(title, tables, statistics.threshold(), session.user().id(), Instant.now(), document);
+            exported(out, session, Optional.empty(), "statistics", o.path("out"), write(o.path("out"), pdf -> reports.get().statistics(input, pdf)));
+            out.println(Messages.get(locale, "cli.export.searches", facts.size()));
+            if (o.has("csv")) {
+                String total = Messages.get(document, "cli.export.total");
+                String csv = tables.stream().map(t -> t.toCsv(total, "-")).collect(Collectors.joining("\n"));
+                session.recordExport(Optional.empty(), "statistics-csv", write(o.path("csv"), csv.getBytes(StandardCharsets.UTF_8)));
+                out.println(Messages.get(locale, "cli.export.csv", o.path("csv")));
+            }
         }
         return Cli.OK;
     }
@@ -197,12 +201,11 @@ public final class ExportCommand implements Command {
             Session session = session(ws, o);
             Subject subject = session.subject(caseId).orElseThrow(() -> InsynException.notFound("subject of case", caseId));
             SubjectAccessInput input = new SubjectAccessInput(session.subjectAccess(subject.id()), o.list("redact"), o.documentLocale());
-            written(out, o.path("out"), write(o.path("out"), pdf -> reports.get().subjectAccess(input, pdf)));
+            exported(out, session, Optional.of(caseId), "subject-access", o.path("out"),
+                    write(o.path("out"), pdf -> reports.get().subjectAccess(input, pdf)));
             if (o.has("json")) {
-                write(o.path("json"), json -> {
-                    json.write(reports.get().subjectAccessJson(input).getBytes(StandardCharsets.UTF_8));
-                    return null;
-                });
+                session.recordExport(Optional.of(caseId), "subject-access-json",
+                        write(o.path("json"), reports.get().subjectAccessJson(input).getBytes(StandardCharsets.UTF_8)));
                 out.println(Messages.get(locale, "cli.export.json", o.path("json")));
             }
         }
@@ -246,7 +249,8 @@ public final class ExportCommand implements Command {
                             out.println(Messages.get(locale, "cli.export.archive.missed", m.reason()));
                         }
                     });
-            written(out, o.path("out"), write(o.path("out"), pdf -> reports.get().archive(input, ws.blobs()::open, pdf)));
+            exported(out, session, Optional.of(target.caseId()), "yearly-archive", o.path("out"),
+                    write(o.path("out"), pdf -> reports.get().archive(input, ws.blobs()::open, pdf)));
             if (!input.missed().isEmpty()) {
                 err.println(Messages.get(locale, "cli.export.archive.missedSome", input.missed().size(), urls.size()));
                 return 1;
@@ -316,6 +320,25 @@ public final class ExportCommand implements Command {
         } finally {
             Files.deleteIfExists(partial);
         }
+    }
+
+    /** Writes the bytes as {@link #write(Path, Writer)} does and returns their SHA-256. */
+    private static String write(Path file, byte[] bytes) throws IOException {
+        write(file, out -> {
+            out.write(bytes);
+            return null;
+        });
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** R16: the document is on the trail with its hash before the command says it is done. */
+    private void exported(PrintStream out, Session session, Optional<Long> caseId, String what, Path file, ReportResult result) {
+        session.recordExport(caseId, what, result.sha256());
+        written(out, file, result);
     }
 
     private void written(PrintStream out, Path file, ReportResult result) {

@@ -13,8 +13,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +30,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.insyn.app.Cli;
 import org.insyn.app.ExportCommand;
+import org.insyn.core.model.AuditAction;
+import org.insyn.core.model.AuditEntry;
 import org.insyn.core.model.Capture;
 import org.insyn.core.model.Hit;
 import org.insyn.core.model.CaseFile;
@@ -111,6 +115,12 @@ class ExportCommandTest {
         String text = text(pdf);
         assertTrue(text.contains("Diskussionsunderlag – ej beslutsunderlag") && text.contains("https://www.blocket.se/annons/1"), text);
         assertTrue(text.contains("[namn] annonserar barnkläder; [namn] hämtar."), "scrubbed: " + text);
+        try (Workspace ws = service(WorkspaceProvider.class).open(WorkspaceConfig.embedded(dir.resolve("ws"), "korrekt häst".toCharArray()))) {
+            AuditEntry exported = ws.audit().entries(Optional.of(caseId), 0, 1000).getLast();
+            assertEquals(AuditAction.EXPORTED, exported.action(), "R16: the export is on the trail");
+            assertEquals("sha256=" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(pdf))),
+                    exported.detail());
+        }
     }
 
     @Test
@@ -137,6 +147,15 @@ class ExportCommandTest {
             assertFalse(text.contains(gone) || written.contains(gone), gone + " is someone else's detail (R12)");
         }
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("Personal details redacted (R12): phone numbers: 1, names: 3"), out::toString);
+    }
+
+    @Test
+    void R11_aSelectedCaptureOutsideTheCaseIsRefused(@TempDir Path dir) throws Exception {
+        long caseId = caseInAWorkspace(dir.resolve("ws"));
+        env = Map.of("INSYN_WORKSPACE", dir.resolve("ws").toString(), "INSYN_PASSPHRASE", "korrekt häst", "INSYN_USER", "anna");
+        assertEquals(1, run("export", "report", "--case", String.valueOf(caseId), "--captures", "1,999", "--out", dir.resolve("r.pdf").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Capture 999 is not one of case " + caseId + "'s captures"), err::toString);
+        assertFalse(Files.exists(dir.resolve("r.pdf")));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.insyn.core.InsynException;
 import org.insyn.core.model.Capture;
 import org.insyn.core.model.CaseFile;
 import org.insyn.core.model.Justification;
@@ -50,11 +51,16 @@ public record EvidenceInput(CaseFile caseFile, Unit unit, Optional<Subject> subj
             Instant at, Locale locale) {
         CaseFile caseFile = session.caseFile(caseId);
         Unit unit = workspace.units().stream().filter(u -> u.id().equals(caseFile.unitId())).findFirst()
-                .orElseThrow(() -> org.insyn.core.InsynException.notFound("unit", caseFile.unitId()));
+                .orElseThrow(() -> InsynException.notFound("unit", caseFile.unitId()));
         List<Justification> justifications = session.justifications(Optional.of(caseId));
         Map<Long, List<Review>> reviews = new LinkedHashMap<>();
         justifications.forEach(j -> reviews.put(j.id(), session.reviews(j.id())));
         List<Capture> captures = session.captures(caseId).stream().filter(c -> captureIds.isEmpty() || captureIds.contains(c.id())).toList();
+        for (long id : captureIds) {
+            if (captures.stream().noneMatch(c -> c.id() == id)) {
+                throw InsynException.invalid("report.captureNotInCase", id, caseId);
+            }
+        }
         return new EvidenceInput(caseFile, unit, session.subject(caseId), justifications, reviews, session.transparencyNote(caseId), captures,
                 session.notes(caseId), redactTerms, session.user().id(), at, locale);
     }

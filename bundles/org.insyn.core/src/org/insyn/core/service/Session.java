@@ -108,6 +108,12 @@ public interface Session {
     /** Deletes a note or capture with the reason; the audit line says what kind of thing went, never what it said. */
     void delete(StoreEvent.Type type, long id, String reason);
 
+    /**
+     * R16: a document left the product: what it was (e.g. "evidence-report"), the case it came from if any, and the
+     * SHA-256 of the bytes written, so that a copy found later can be matched to its entry.
+     */
+    void recordExport(Optional<Long> caseId, String what, String sha256);
+
     // ---- data subject rights (R14) ------------------------------------------------------------------------
 
     /**

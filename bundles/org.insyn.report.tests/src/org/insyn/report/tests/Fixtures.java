@@ -216,7 +216,10 @@ final class Fixtures {
     static EvidenceInput evidence(List<Capture> captures, Locale locale) {
         Note note = new Note(5, 7, "anna", "Annonsen visar att Lina (850312-1231) säljer kläder; sambon Omar Svensson hämtar på Storgatan 12.",
                 RecordClass.CLIENT_FILE, List.of(), captures.isEmpty() ? List.of() : List.of(captures.get(0).id()), T0, T0);
+        // about the finding (hit) the second capture documents, not about the capture itself
+        Note aboutHit = new Note(6, 7, "sara", "Profilen är öppen och uppdateras varje vecka.", RecordClass.CLIENT_FILE,
+                captures.size() < 2 ? List.of() : List.of(captures.get(1).hitId().orElseThrow()), List.of(), T0, T0);
         return new EvidenceInput(CASE, UNIT, Optional.of(SUBJECT), List.of(JUSTIFICATION), Map.of(3L, List.of(REVIEW)), Optional.of(NOTE),
-                captures, List.of(note), List.of(), "anna", T0.plusSeconds(7200), locale);
+                captures, List.of(note, aboutHit), List.of(), "anna", T0.plusSeconds(7200), locale);
     }
 }

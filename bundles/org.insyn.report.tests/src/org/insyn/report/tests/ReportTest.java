@@ -205,6 +205,18 @@ class ReportTest {
     }
 
     @Test
+    void R7_eachFindingShowsTheNotesAboutItsCaptureOrItsHit() throws Exception {
+        String text = String.join("\n", pages(evidencePdf));
+        int second = text.indexOf("Fynd 2 av 2");
+        assertTrue(second > 0, text);
+        int aboutCapture = text.indexOf("Annonsen visar att");
+        int aboutHit = text.indexOf("Profilen är öppen och uppdateras varje vecka.");
+        assertTrue(aboutCapture > 0 && aboutCapture < second, "the note on the first capture is with the first finding");
+        assertTrue(aboutHit > second, "the note on the second finding's hit is with the second finding");
+        assertTrue(text.contains("Anteckning 2026-11-20 13:05:09 UTC av sara"), "who wrote it and when");
+    }
+
+    @Test
     void R7_longScreenshotIsSplitAcrossPages() throws Exception {
         try (PDDocument doc = Loader.loadPDF(evidencePdf)) {
             int pagesWithImages = 0;

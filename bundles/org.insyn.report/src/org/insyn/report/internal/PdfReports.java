@@ -74,7 +74,8 @@ public final class PdfReports implements ReportService {
             for (Capture c : in.captures()) {
                 List<String> notes = new ArrayList<>();
                 for (Note n : in.notes()) {
-                    if (n.captureIds().contains(c.id())) {
+                    // a note is about a finding when it names the capture or the hit the capture documents
+                    if (n.captureIds().contains(c.id()) || c.hitId().filter(n.hitIds()::contains).isPresent()) {
                         notes.add(t.get("evidence.note", t.utc(n.modified()) + " UTC", n.authorId()) + "\n" + redactor.scrub(n.text()));
                     }
                 }

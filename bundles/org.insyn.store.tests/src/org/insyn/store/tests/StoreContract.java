@@ -400,6 +400,22 @@ abstract class StoreContract {
     }
 
     @Test
+    void R16_anExportIsOnTheTrailWithTheHashOfWhatWasWritten() {
+        long caseId = clientCase(anna, "north", true);
+        String sha = "ab".repeat(32);
+        anna.recordExport(Optional.of(caseId), "evidence-report", sha);
+        AuditEntry entry = last();
+        assertEquals(AuditAction.EXPORTED, entry.action());
+        assertEquals(Optional.of(caseId), entry.caseId());
+        assertEquals("export:evidence-report", entry.target());
+        assertEquals("sha256=" + sha, entry.detail());
+        sara.recordExport(Optional.empty(), "statistics", sha);
+        assertEquals(Optional.empty(), last().caseId());
+        refused(Rule.R9, () -> bo.recordExport(Optional.of(caseId), "evidence-report", sha));
+        assertTrue(ws.verify().clean());
+    }
+
+    @Test
     void R13_searchFactsGiveEachSearchOfTheSupervisorsUnitsItsOutcome() {
         long caseId = clientCase(anna, "north", true);
         Justification j = clientJustification(anna, caseId, "north");

@@ -454,6 +454,20 @@ final class StoreSession implements Session {
         });
     }
 
+    @Override
+    public void recordExport(Optional<Long> caseId, String what, String sha256) {
+        if (!sha256.matches("[0-9a-f]{64}") || what.isBlank()) {
+            throw new IllegalArgumentException("an export is recorded by its kind and the SHA-256 of what was written");
+        }
+        ws.write(tx -> {
+            if (caseId.isPresent()) {
+                caseOf(tx.c, caseId.get());
+            }
+            tx.audit(user.id(), AuditAction.EXPORTED, caseId, "export:" + what, "sha256=" + sha256);
+            return null;
+        });
+    }
+
     // ---- statistics (R13) ----------------------------------------------------------------------------------
 
     @Override

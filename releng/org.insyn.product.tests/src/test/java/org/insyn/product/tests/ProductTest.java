@@ -49,7 +49,7 @@ class ProductTest {
         Product.Run letter = Product.insyn().script(workspace, "cli", "export", "letter", "--client", "Lina Svensson", "--unit",
                 "Rinkeby-Kista", "--worker", "Anna Andersson", "--contact", "08-508 01 000", "--out", pdf.toString());
         assertEquals(0, letter.exitCode(), letter.stdout() + letter.stderr());
-        assertTrue(letter.stdout().contains("1 page, PDF/A-3b, SHA-256 "), letter.stdout());
+        assertTrue(letter.stdout().contains("1 sida, PDF/A-3b, SHA-256 "), "in Swedish, the default: " + letter.stdout());
         byte[] bytes = Files.readAllBytes(pdf);
         assertEquals("%PDF-", new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII));
         assertTrue(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).contains("pdfaid:part>3<"), "declares PDF/A-3");
