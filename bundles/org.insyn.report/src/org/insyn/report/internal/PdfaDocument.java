@@ -127,8 +127,9 @@ final class PdfaDocument implements AutoCloseable {
         y -= points;
     }
 
+    /** A heading, on the next page when fewer than two lines of what follows would fit under it. */
     void heading(String text, float size) {
-        need(size * 2.5f);
+        need(size * 2.5f + 28);
         y -= size * 0.6f;
         paragraph(bold, size, text);
         y -= size * 0.3f;
