@@ -47,7 +47,9 @@ public final class CliApplication implements IApplication {
                     new VerifyCommand(store, Optional.of(captures), System.getenv(), locale)));
             commands.addAll(SearchCommands.all(service(searchTracker, locale, "cli.noSearch")));
             commands.add(new ExportCommand(service(reportTracker, locale, "cli.noReports"), store, captures, System.getenv(), locale));
-            commands.add(new ReindexCommand(store, service(indexTracker, locale, "cli.noIndex"), System.getenv(), locale));
+            Supplier<SearchIndexProvider> indexes = service(indexTracker, locale, "cli.noIndex");
+            commands.add(new ReindexCommand(store, indexes, System.getenv(), locale));
+            commands.addAll(RetentionCommands.all(store, indexes, System.getenv(), locale));
             Cli cli = new Cli(version, commands);
             int code = cli.run(Arrays.asList(args == null ? new String[0] : args), System.out, System.err);
             System.out.flush();

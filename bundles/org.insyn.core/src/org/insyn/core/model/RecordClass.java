@@ -7,5 +7,13 @@ public enum RecordClass {
     /** A registered record (diarieförd): kept by law, never weeded or erased by the product. */
     REGISTERED,
     /** Of minor importance (ringa betydelse): weeded when no longer needed. */
-    MINOR_IMPORTANCE
+    MINOR_IMPORTANCE;
+
+    /**
+     * R10: only material of minor importance may be weeded by the product; registered records and client-file
+     * material are exported for the register and the client file (R11) and kept.
+     */
+    public boolean mayBeWeeded() {
+        return this == MINOR_IMPORTANCE;
+    }
 }

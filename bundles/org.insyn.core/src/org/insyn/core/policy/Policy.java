@@ -8,6 +8,7 @@ import org.insyn.core.InsynException;
 import org.insyn.core.Rule;
 import org.insyn.core.model.CaseFile;
 import org.insyn.core.model.Justification;
+import org.insyn.core.model.RecordClass;
 import org.insyn.core.model.Review;
 import org.insyn.core.model.ReviewDecision;
 import org.insyn.core.model.ReviewPolicy;
@@ -91,6 +92,31 @@ public final class Policy {
     /** R2: a justification rejected after its search ran under review=after flags the case. */
     public boolean flagsCase(Unit unit, ReviewDecision decision, boolean searchedAlready) {
         return unit.reviewPolicy() == ReviewPolicy.AFTER && decision == ReviewDecision.REJECT && searchedAlready;
+    }
+
+    /**
+     * R10: a unit's retention schedule is set by its supervisors or by an administrator (who manages units); only
+     * minor-importance material is ever weeded by the product.
+     */
+    public void checkRetentionRule(User user, String unitId, RecordClass recordClass) {
+        if (!user.has(Role.ADMINISTRATOR)) {
+            requireUnit(user, unitId);
+            require(user, Role.SUPERVISOR, Rule.R10);
+        }
+        if (!recordClass.mayBeWeeded()) {
+            throw InsynException.refused(Rule.R10, "policy.neverWeeded");
+        }
+    }
+
+    /**
+     * R10: anyone working in the case may put it on legal hold, since a hold only keeps things; lifting it lets weeding
+     * and erasure go on, so only a supervisor of the case's unit may.
+     */
+    public void checkHold(User user, CaseFile c, boolean lift) {
+        checkCaseAccess(user, c);
+        if (lift) {
+            require(user, Role.SUPERVISOR, Rule.R10);
+        }
     }
 
     /** The approval or rejection that stands: the latest one (comments do not decide). */

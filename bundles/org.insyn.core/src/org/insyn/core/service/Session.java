@@ -118,9 +118,16 @@ public interface Session {
 
     /**
      * R14: erases the subject and their case with everything in it (notes, captures and their blobs, searches, hits,
-     * justifications); refused while a registered record or a legal hold keeps it. Only an audit line stays.
+     * justifications), except what the law keeps: a registered record stays, and with it its case, the subject and the
+     * justification it refers to; a case on legal hold keeps everything. The result says item by item what went and
+     * why the rest stays. Only a content-free audit line is left of what went.
      */
-    void erase(long subjectId, String reason);
+    Erasure erase(long subjectId, String reason);
+
+    // ---- retention and weeding (R10) ----------------------------------------------------------------------
+
+    /** The retention schedule, legal holds and weeding, as this user. */
+    Retention retention();
 
     /**
      * R14: everything held about the subject (case, transparency notes, justifications, reviews, searches, hits, notes,

@@ -19,6 +19,14 @@ public record WorkspaceConfig(Path directory, char[] passphrase, Optional<String
         Objects.requireNonNull(postgresPassword, "postgresPassword");
     }
 
+    /**
+     * Where the product keeps files it exported from a case, one folder per case id ({@code exports/<case id>/}).
+     * Derived data: weeding and erasure empty a case's folder, since a cached export may hold what they removed.
+     */
+    public Path exports() {
+        return directory.resolve("exports");
+    }
+
     /** The embedded default: an encrypted H2 file database in the directory. */
     public static WorkspaceConfig embedded(Path directory, char[] passphrase) {
         return new WorkspaceConfig(directory, passphrase, Optional.empty(), Optional.empty(), Optional.empty());

@@ -97,30 +97,39 @@ public final class LuceneIndex implements AutoCloseable {
         this.searchers = new SearcherManager(writer, null);
     }
 
-    public synchronized void put(IndexedItem item) {
-        try {
-            writer.updateDocument(key(item.kind(), item.id()), document(item));
-            publish();
-        } catch (IOException e) {
-            throw failed(e);
-        }
+    public void put(IndexedItem item) {
+        apply(List.of(item), List.of(), List.of());
     }
 
-    public synchronized void remove(Kind kind, long id) {
-        try {
-            writer.deleteDocuments(key(kind, id));
-            removedSinceExpunge = true;
-            publish();
-        } catch (IOException e) {
-            throw failed(e);
-        }
+    public void remove(Kind kind, long id) {
+        apply(List.of(), List.of(new Removal(kind, id)), List.of());
     }
 
     /** Removes everything of the case (R14 erasure). */
-    public synchronized void removeCase(long caseId) {
+    public void removeCase(long caseId) {
+        apply(List.of(), List.of(), List.of(caseId));
+    }
+
+    /** One item to remove. */
+    public record Removal(Kind kind, long id) {
+    }
+
+    /** Puts and removes items and removes whole cases (R14 erasure), all in one commit. */
+    public synchronized void apply(List<IndexedItem> puts, List<Removal> removals, List<Long> removedCases) {
+        if (puts.isEmpty() && removals.isEmpty() && removedCases.isEmpty()) {
+            return;
+        }
         try {
-            writer.deleteDocuments(LongField.newExactQuery(CASE, caseId));
-            removedSinceExpunge = true;
+            for (IndexedItem item : puts) {
+                writer.updateDocument(key(item.kind(), item.id()), document(item));
+            }
+            for (Removal r : removals) {
+                writer.deleteDocuments(key(r.kind(), r.id()));
+            }
+            for (long caseId : removedCases) {
+                writer.deleteDocuments(LongField.newExactQuery(CASE, caseId));
+            }
+            removedSinceExpunge |= !removals.isEmpty() || !removedCases.isEmpty();
             publish();
         } catch (IOException e) {
             throw failed(e);

@@ -3,6 +3,8 @@ package org.insyn.index.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -44,22 +46,40 @@ public final class WorkspaceIndex implements SearchIndex, StoreListener {
 
     @Override
     public void changed(StoreEvent event) {
-        if (event.type() == StoreEvent.Type.CASE && event.deleted()) {
-            // R14: an erased case goes with all it held, from the results and at once from the files.
-            index.removeCase(event.id());
-            index.expungeRemoved();
-            return;
+        changed(List.of(event));
+    }
+
+    /** The changes of one transaction go into the index together, with one commit (weeding deletes hundreds at once). */
+    @Override
+    public void changed(List<StoreEvent> events) {
+        List<IndexedItem> puts = new ArrayList<>();
+        List<LuceneIndex.Removal> removals = new ArrayList<>();
+        List<Long> erasedCases = new ArrayList<>();
+        boolean purged = false;
+        for (StoreEvent event : events) {
+            if (event.type() == StoreEvent.Type.CASE && event.deleted()) {
+                erasedCases.add(event.id());
+            }
+            purged |= event.type() == StoreEvent.Type.PURGED;
+            kind(event.type()).ifPresent(k -> {
+                Optional<IndexedItem> item = event.deleted() ? Optional.empty() : current(k, event.id());
+                item.ifPresentOrElse(puts::add, () -> removals.add(new LuceneIndex.Removal(k, event.id())));
+            });
         }
-        Optional<Kind> kind = switch (event.type()) {
+        index.apply(puts, removals, erasedCases);
+        if (purged || !erasedCases.isEmpty()) {
+            // R10, R14: weeded or erased text leaves the files at once, not only the results
+            index.expungeRemoved();
+        }
+    }
+
+    private static Optional<Kind> kind(StoreEvent.Type type) {
+        return switch (type) {
             case NOTE -> Optional.of(Kind.NOTE);
             case HIT -> Optional.of(Kind.HIT);
             case CAPTURE -> Optional.of(Kind.CAPTURE);
             default -> Optional.empty();
         };
-        kind.ifPresent(k -> {
-            Optional<IndexedItem> item = event.deleted() ? Optional.empty() : current(k, event.id());
-            item.ifPresentOrElse(index::put, () -> index.remove(k, event.id()));
-        });
     }
 
     @Override

@@ -23,6 +23,11 @@ class PostgresStoreTest extends StoreContract {
 
     @Override
     WorkspaceConfig config(Path directory) {
+        return inNewSchema(directory);
+    }
+
+    /** A workspace whose database is a fresh schema of the test server. */
+    static WorkspaceConfig inNewSchema(Path directory) {
         String url = serverUrl();
         String schema = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         return new WorkspaceConfig(directory, "delad lösenfras".toCharArray(),

@@ -5,17 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -38,94 +34,24 @@ import org.insyn.core.model.ReasonCategory;
 import org.insyn.core.model.RecordClass;
 import org.insyn.core.model.Relevance;
 import org.insyn.core.model.ReviewDecision;
-import org.insyn.core.model.ReviewPolicy;
 import org.insyn.core.model.Role;
 import org.insyn.core.model.SearchMode;
 import org.insyn.core.model.SearchRun;
 import org.insyn.core.model.Subject;
 import org.insyn.core.model.SubjectAccess;
-import org.insyn.core.model.Unit;
 import org.insyn.core.model.User;
 import org.insyn.core.service.AuditTrail.ChainHead;
+import org.insyn.core.service.Erasure;
 import org.insyn.core.service.Session;
 import org.insyn.core.service.StoreEvent;
 import org.insyn.core.service.VerifyReport;
 import org.insyn.core.service.VerifyReport.Kind;
-import org.insyn.core.service.WorkspaceConfig;
 import org.insyn.core.stats.SearchFact;
 import org.insyn.core.stats.SearchOutcome;
-import org.insyn.store.internal.Db;
-import org.insyn.store.internal.StoreProvider;
-import org.insyn.store.internal.StoreWorkspace;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The store's behaviour, run once on the encrypted H2 file and once on a real PostgreSQL server. */
-abstract class StoreContract {
-    static final String TEXT = "Uppgifter i ansökan om ekonomiskt bistånd behöver kontrolleras mot öppna källor.";
-
-    @TempDir
-    Path dir;
-    StoreWorkspace ws;
-    Session anna;   // investigator, unit north (review=after)
-    Session sara;   // supervisor, unit north
-    Session bo;     // investigator, unit south (review=before)
-    Session fia;    // field worker, unit north
-
-    abstract WorkspaceConfig config(Path directory);
-
-    @BeforeEach
-    void open() {
-        ws = (StoreWorkspace) new StoreProvider().open(config(dir));
-        ws.saveUser("admin", new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true));
-        ws.saveUnit("admin", new Unit("north", "IFO Nord", ReviewPolicy.AFTER));
-        ws.saveUnit("admin", new Unit("south", "IFO Syd", ReviewPolicy.BEFORE));
-        ws.saveUser("admin", new User("anna", "Anna", Set.of(Role.INVESTIGATOR), Set.of("north"), true));
-        ws.saveUser("admin", new User("sara", "Sara", Set.of(Role.SUPERVISOR), Set.of("north", "south"), true));
-        ws.saveUser("admin", new User("bo", "Bo", Set.of(Role.INVESTIGATOR), Set.of("south"), true));
-        ws.saveUser("admin", new User("fia", "Fia", Set.of(Role.FIELD_WORKER), Set.of("north"), true));
-        anna = ws.session("anna");
-        sara = ws.session("sara");
-        bo = ws.session("bo");
-        fia = ws.session("fia");
-    }
-
-    @AfterEach
-    void close() {
-        ws.close();
-    }
-
-    long clientCase(Session s, String unit, boolean told) {
-        CaseFile c = s.openCase(unit, "Ekonomiskt bistånd");
-        s.saveSubject(c.id(), "Kim Andersson", List.of("Lo Andersson"), Optional.of("Malmö"), Optional.empty());
-        if (told) {
-            s.recordTransparencyNote(c.id(), LocalDate.now(), NoticeChannel.IN_PERSON, "Anna");
-        }
-        return c.id();
-    }
-
-    Justification clientJustification(Session s, long caseId, String unit) {
-        return s.justify(Optional.of(caseId), unit, ReasonCategory.INCORRECT_INFORMATION, TEXT, SearchMode.CLIENT);
-    }
-
-    static InsynException refused(Rule rule, org.junit.jupiter.api.function.Executable action) {
-        InsynException e = assertThrows(InsynException.class, action);
-        assertEquals(InsynException.Kind.REFUSED, e.kind(), e::getMessage);
-        assertEquals(Optional.of(rule), e.rule(), e::getMessage);
-        return e;
-    }
-
-    List<AuditEntry> trail() {
-        return ws.audit().entries(Optional.empty(), 0, 100_000);
-    }
-
-    AuditEntry last() {
-        List<AuditEntry> all = trail();
-        return all.get(all.size() - 1);
-    }
-
+abstract class StoreContract extends StoreFixture {
     // ---- policy at the store (R1, R2, R4, R8, R9) -------------------------------------------------------
 
     @Test
@@ -226,11 +152,6 @@ abstract class StoreContract {
         assertEquals(trail().size(), r.entriesChecked());
     }
 
-    Note note(Session s, long caseId, String text) {
-        return s.saveNote(new Note(0, caseId, s.user().id(), text, RecordClass.MINOR_IMPORTANCE, List.of(), List.of(),
-                Instant.now(), Instant.now()));
-    }
-
     /** Makes a trail of ten case entries after the set-up ones and returns the sequence number of the first. */
     long tenEntries() {
         long caseId = clientCase(anna, "north", true);
@@ -239,12 +160,6 @@ abstract class StoreContract {
         }
         assertTrue(ws.verify().clean());
         return trail().get(trail().size() - 10).seq();
-    }
-
-    void sql(String statement, Object... args) throws Exception {
-        try (Connection c = ws.db().connection()) {
-            Db.update(c, statement, args);
-        }
     }
 
     static void assertFinding(VerifyReport r, Kind kind, String where) {
@@ -369,14 +284,6 @@ abstract class StoreContract {
         }
         assertTrue(events.contains(new StoreEvent(StoreEvent.Type.HIT, hits.get(1).id(), Optional.of(caseId), true)), events::toString);
         assertTrue(ws.verify().clean());
-    }
-
-    Capture capture(Session s, long caseId, long justificationId, String page, RecordClass recordClass) {
-        String png = ws.blobs().put(new ByteArrayInputStream(("PNG " + page).getBytes(StandardCharsets.UTF_8)));
-        String manifest = ws.blobs().put(new ByteArrayInputStream(("manifest " + page).getBytes(StandardCharsets.UTF_8)));
-        return s.saveCapture(new Capture(0, caseId, justificationId, Optional.empty(), "http://127.0.0.1/" + page,
-                "http://127.0.0.1/" + page, 200, Instant.now(), "Europe/Stockholm", s.user().id(), "insyn 1.0",
-                Map.of("screenshot.png", png), manifest, Optional.of(new byte[] { 1, 2, 3 }), recordClass, true));
     }
 
     @Test
@@ -510,7 +417,7 @@ abstract class StoreContract {
         note(anna, caseId, "Anteckning om Kim");
         Capture c = capture(anna, caseId, j.id(), "kim", RecordClass.CLIENT_FILE);
         Subject s = anna.subject(caseId).orElseThrow();
-        anna.erase(s.id(), "Begäran om radering enligt GDPR art. 17");
+        assertTrue(anna.erase(s.id(), "Begäran om radering enligt GDPR art. 17").complete());
         assertThrows(InsynException.class, () -> anna.caseFile(caseId));
         assertFalse(ws.blobs().exists(c.manifestSha256()));
         AuditEntry line = last();
@@ -524,11 +431,15 @@ abstract class StoreContract {
     @Test
     void R14_aRegisteredRecordIsNotErasedAndTheWorkerIsToldWhy() {
         long caseId = clientCase(anna, "north", true);
-        anna.saveNote(new Note(0, caseId, "anna", "Diarieförd", RecordClass.REGISTERED, List.of(), List.of(), Instant.now(), Instant.now()));
+        Note registered = anna.saveNote(new Note(0, caseId, "anna", "Diarieförd", RecordClass.REGISTERED, List.of(), List.of(),
+                Instant.now(), Instant.now()));
         long subjectId = anna.subject(caseId).orElseThrow().id();
-        InsynException e = refused(Rule.R14, () -> anna.erase(subjectId, "Begäran"));
-        assertTrue(e.message(Messages.SWEDISH).contains("diarieförd"), e.message(Messages.SWEDISH));
-        assertEquals(1, anna.notes(caseId).size());
+        Erasure erasure = anna.erase(subjectId, "Begäran");
+        assertFalse(erasure.complete());
+        Erasure.Item kept = erasure.kept().get(0);
+        assertEquals(new Erasure.Item(StoreEvent.Type.NOTE, registered.id(), Optional.of(Erasure.Kept.REGISTERED)), kept);
+        assertTrue(kept.kept().get().explain(Messages.SWEDISH).contains("diarieförd"), kept.kept().get().explain(Messages.SWEDISH));
+        assertEquals(List.of(registered), anna.notes(caseId));
     }
 
     // ---- evidence (R17) --------------------------------------------------------------------------------------

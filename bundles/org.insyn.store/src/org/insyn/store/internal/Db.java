@@ -113,6 +113,47 @@ public final class Db implements AutoCloseable {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
+    /**
+     * Hands the rows to the sink one at a time (a thousand fetched at once), so a scan of a million rows never holds
+     * them all. PostgreSQL streams only inside a transaction: the connection must not be in auto-commit.
+     */
+    public static <T> void stream(Connection c, String sql, RowMapper<T> mapper, RowSink<T> sink, Object... args)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setFetchSize(1000);
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sink.accept(mapper.map(rs));
+                }
+            }
+        }
+    }
+
+    @FunctionalInterface
+    public interface RowSink<T> {
+        void accept(T row) throws SQLException;
+    }
+
+    /** Runs the statement once per set of arguments, as one JDBC batch. */
+    public static void batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Object[] args : rows) {
+                bind(ps, args);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** "(?, ?, ?)" for an IN list of n values (n > 0). */
+    public static String in(int n) {
+        return "(" + String.join(", ", java.util.Collections.nCopies(n, "?")) + ")";
+    }
+
     public static int update(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args);

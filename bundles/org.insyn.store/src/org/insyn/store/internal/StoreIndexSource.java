@@ -1,6 +1,5 @@
 package org.insyn.store.internal;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -71,13 +70,8 @@ final class StoreIndexSource implements IndexSource {
             // PostgreSQL streams with a fetch size only inside a transaction.
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setFetchSize(1000);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        sink.accept(mapper.map(rs));
-                    }
-                }
+            try {
+                Db.stream(c, sql, mapper, sink::accept);
             } finally {
                 c.commit();
                 c.setAutoCommit(auto);

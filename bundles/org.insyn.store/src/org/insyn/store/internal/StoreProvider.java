@@ -19,6 +19,10 @@ public final class StoreProvider implements WorkspaceProvider {
         }
         Keys keys = Keys.open(config.directory(), config.passphrase());
         Db db = Db.open(config, keys);
-        return new StoreWorkspace(db, new EncryptedBlobStore(config.directory().resolve("blobs"), keys.blobKey()));
+        StoreWorkspace ws = new StoreWorkspace(db, new EncryptedBlobStore(config.directory().resolve("blobs"), keys.blobKey()),
+                config.exports());
+        // finishes the file removals of deletions committed before a crash (R10, R14)
+        ws.sweep();
+        return ws;
     }
 }

@@ -41,6 +41,8 @@ import org.insyn.core.model.TransparencyNote;
 import org.insyn.core.model.Unit;
 import org.insyn.core.model.User;
 import org.insyn.core.policy.Policy;
+import org.insyn.core.service.Erasure;
+import org.insyn.core.service.Retention;
 import org.insyn.core.service.Session;
 import org.insyn.core.service.StoreEvent;
 import org.insyn.core.stats.SearchFact;
@@ -120,14 +122,14 @@ final class StoreSession implements Session {
         }
     }
 
-    private CaseFile caseOf(Connection c, long caseId) throws SQLException {
+    CaseFile caseOf(Connection c, long caseId) throws SQLException {
         CaseFile cf = Db.one(c, "SELECT * FROM case_file WHERE id = ?", StoreSession::caseRow, caseId)
                 .orElseThrow(() -> InsynException.notFound("case", caseId));
         policy.checkCaseAccess(user, cf);
         return cf;
     }
 
-    private static CaseFile caseRow(ResultSet rs) throws SQLException {
+    static CaseFile caseRow(ResultSet rs) throws SQLException {
         return new CaseFile(rs.getLong("id"), rs.getString("unit_id"), rs.getString("title"), rs.getString("owner_id"),
                 Db.instant(rs, "opened"), Db.optInstant(rs, "closed"), rs.getBoolean("legal_hold"), rs.getBoolean("flagged"));
     }
@@ -169,7 +171,7 @@ final class StoreSession implements Session {
         });
     }
 
-    private static Subject subjectRow(ResultSet rs) throws SQLException {
+    static Subject subjectRow(ResultSet rs) throws SQLException {
         return new Subject(rs.getLong("id"), rs.getLong("case_id"), rs.getString("name"), Json.strings(rs.getString("relatives")),
                 Optional.ofNullable(rs.getString("city")), Optional.ofNullable(rs.getString("district")));
     }
@@ -524,15 +526,16 @@ final class StoreSession implements Session {
 
     @Override
     public Capture saveCapture(Capture d) {
-        for (String hash : d.artifacts().values()) {
-            if (!ws.blobs().exists(hash)) {
-                throw InsynException.invalid("store.blobMissing", hash);
-            }
-        }
-        if (!ws.blobs().exists(d.manifestSha256())) {
-            throw InsynException.invalid("store.blobMissing", d.manifestSha256());
-        }
         return ws.write(tx -> {
+            // checked with the chain head locked, so a sweep of released blobs cannot remove one of them meanwhile
+            for (String hash : d.artifacts().values()) {
+                if (!ws.blobs().exists(hash)) {
+                    throw InsynException.invalid("store.blobMissing", hash);
+                }
+            }
+            if (!ws.blobs().exists(d.manifestSha256())) {
+                throw InsynException.invalid("store.blobMissing", d.manifestSha256());
+            }
             CaseFile cf = caseOf(tx.c, d.caseId());
             Justification j = justificationOf(tx.c, d.justificationId())
                     .orElseThrow(() -> InsynException.notFound("justification", d.justificationId()));
@@ -633,9 +636,9 @@ final class StoreSession implements Session {
             long caseId = (Long) row[0];
             CaseFile cf = caseOf(tx.c, caseId);
             refuseIfKept(cf, row[1] == RecordClass.REGISTERED);
-            if (type == StoreEvent.Type.CAPTURE) {
-                removeBlobsAfterCommit(tx, List.of(id));
-            }
+            // its blobs, unless another capture has them, and the case's cached exports, which may hold it
+            ws.release(tx, type == StoreEvent.Type.CAPTURE ? List.of(id) : List.of(), Optional.of(caseId));
+            tx.afterCommit(ws::sweep);
             Db.update(tx.c, "DELETE FROM " + table + " WHERE id = ?", id);
             // R10, R14: the entry says what kind of thing went and why, never what it held
             tx.audit(user.id(), AuditAction.DELETED, Optional.of(caseId), table + ":" + id, "reason: " + reason);
@@ -654,60 +657,14 @@ final class StoreSession implements Session {
         }
     }
 
-    /** Blobs of the captures that no other capture shares go once the rows are gone. */
-    private void removeBlobsAfterCommit(Tx tx, List<Long> captureIds) throws SQLException {
-        Set<String> gone = new LinkedHashSet<>();
-        for (long captureId : captureIds) {
-            Db.one(tx.c, "SELECT artifacts, manifest_sha256 FROM capture WHERE id = ?", rs -> {
-                gone.addAll(Json.stringMap(rs.getString(1)).values());
-                gone.add(rs.getString(2));
-                return true;
-            }, captureId);
-        }
-        Set<String> kept = new LinkedHashSet<>();
-        for (Object[] other : Db.query(tx.c, "SELECT id, artifacts, manifest_sha256 FROM capture",
-                rs -> new Object[] { rs.getLong(1), rs.getString(2), rs.getString(3) })) {
-            if (!captureIds.contains((Long) other[0])) {
-                kept.addAll(Json.stringMap((String) other[1]).values());
-                kept.add((String) other[2]);
-            }
-        }
-        gone.removeAll(kept);
-        tx.afterCommit(() -> gone.forEach(ws.blobs()::delete));
+    @Override
+    public Erasure erase(long subjectId, String reason) {
+        return new StoreRetention(ws, this).erase(subjectId, reason);
     }
 
     @Override
-    public void erase(long subjectId, String reason) {
-        if (reason.isBlank()) {
-            throw InsynException.invalid("store.deleteNeedsReason");
-        }
-        ws.write(tx -> {
-            Subject s = Db.one(tx.c, "SELECT * FROM subject WHERE id = ?", StoreSession::subjectRow, subjectId)
-                    .orElseThrow(() -> InsynException.notFound("subject", subjectId));
-            long caseId = s.caseId();
-            CaseFile cf = caseOf(tx.c, caseId);
-            boolean registered = Db.one(tx.c, "SELECT 1 FROM note WHERE case_id = ? AND record_class = 'REGISTERED'"
-                    + " UNION SELECT 1 FROM capture WHERE case_id = ? AND record_class = 'REGISTERED'", rs -> true, caseId, caseId)
-                    .isPresent();
-            refuseIfKept(cf, registered);
-            List<Long> captures = Db.query(tx.c, "SELECT id FROM capture WHERE case_id = ?", rs -> rs.getLong(1), caseId);
-            removeBlobsAfterCommit(tx, captures);
-            String runs = "SELECT r.id FROM search_run r JOIN justification j ON r.justification_id = j.id WHERE j.case_id = ?";
-            int notes = Db.update(tx.c, "DELETE FROM note WHERE case_id = ?", caseId);
-            int caps = Db.update(tx.c, "DELETE FROM capture WHERE case_id = ?", caseId);
-            int hits = Db.update(tx.c, "DELETE FROM hit WHERE run_id IN (" + runs + ")", caseId);
-            int searches = Db.update(tx.c, "DELETE FROM search_run WHERE id IN (" + runs + ")", caseId);
-            Db.update(tx.c, "DELETE FROM review WHERE justification_id IN (SELECT id FROM justification WHERE case_id = ?)", caseId);
-            int justifications = Db.update(tx.c, "DELETE FROM justification WHERE case_id = ?", caseId);
-            Db.update(tx.c, "DELETE FROM transparency_note WHERE case_id = ?", caseId);
-            Db.update(tx.c, "DELETE FROM subject WHERE id = ?", subjectId);
-            Db.update(tx.c, "DELETE FROM case_file WHERE id = ?", caseId);
-            tx.audit(user.id(), AuditAction.ERASED, Optional.of(caseId), "subject:" + subjectId,
-                    "erased case " + caseId + " with " + notes + " notes, " + caps + " captures, " + searches + " searches, "
-                            + hits + " hits, " + justifications + " justifications; reason: " + reason);
-            tx.changed(StoreEvent.Type.CASE, caseId, Optional.of(caseId), true);
-            return null;
-        });
+    public Retention retention() {
+        return new StoreRetention(ws, this);
     }
 
     // ---- data subject rights (R14) ------------------------------------------------------------------------

@@ -1,16 +1,23 @@
 package org.insyn.store.internal;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.insyn.core.InsynException;
 import org.insyn.core.Rule;
@@ -26,21 +33,26 @@ import org.insyn.core.service.BlobStore;
 import org.insyn.core.service.IndexSource;
 import org.insyn.core.service.NetworkLog;
 import org.insyn.core.service.Session;
+import org.insyn.core.service.StoreEvent;
 import org.insyn.core.service.StoreListener;
 import org.insyn.core.service.VerifyReport;
 import org.insyn.core.service.VerifyReport.Kind;
 import org.insyn.core.service.VerifyReport.Problem;
 import org.insyn.core.service.Workspace;
+import org.insyn.core.service.WorkspaceConfig;
 
 /** A workspace opened on its database and blob store. */
 public final class StoreWorkspace implements Workspace, AuditTrail, NetworkLog {
     private final Db db;
     private final EncryptedBlobStore blobs;
+    private final Path exports;
     private final List<StoreListener> listeners = new CopyOnWriteArrayList<>();
 
-    public StoreWorkspace(Db db, EncryptedBlobStore blobs) {
+    /** @param exports the folder of cached exports, one subfolder per case ({@link WorkspaceConfig#exports()}) */
+    public StoreWorkspace(Db db, EncryptedBlobStore blobs, Path exports) {
         this.db = db;
         this.blobs = blobs;
+        this.exports = exports;
     }
 
     public Db db() {
@@ -77,15 +89,94 @@ public final class StoreWorkspace implements Workspace, AuditTrail, NetworkLog {
             throw EncryptedBlobStore.storage(e);
         }
         tx.afterCommit.forEach(Runnable::run);
-        tx.events.forEach(ev -> listeners.forEach(l -> {
-            try {
-                l.changed(ev);
-            } catch (RuntimeException e) {
-                // a listener's failure must not undo or hide a committed change
-                System.getLogger(StoreWorkspace.class.getName()).log(System.Logger.Level.WARNING, "listener failed", e);
-            }
-        }));
+        if (!tx.events.isEmpty()) {
+            List<StoreEvent> events = List.copyOf(tx.events);
+            listeners.forEach(l -> {
+                try {
+                    l.changed(events);
+                } catch (RuntimeException e) {
+                    // a listener's failure must not undo or hide a committed change
+                    System.getLogger(StoreWorkspace.class.getName()).log(System.Logger.Level.WARNING, "listener failed", e);
+                }
+            });
+        }
         return result;
+    }
+
+    // ---- files of deleted items (R3, R10, R14) -------------------------------------------------------------
+
+    /**
+     * Marks the blobs of the captures, before their rows are deleted in the same transaction, and the case's cached
+     * exports for removal; the files go with the next {@link #sweep()}, which the caller runs after the commit.
+     */
+    void release(Tx tx, Collection<Long> captureIds, Optional<Long> caseId) throws SQLException {
+        Set<String> hashes = new TreeSet<>();
+        for (List<Long> part : chunks(List.copyOf(captureIds))) {
+            for (String[] row : Db.query(tx.c, "SELECT artifacts, manifest_sha256 FROM capture WHERE id IN " + Db.in(part.size()),
+                    rs -> new String[] { rs.getString(1), rs.getString(2) }, part.toArray())) {
+                hashes.addAll(Json.stringMap(row[0]).values());
+                hashes.add(row[1]);
+            }
+        }
+        List<Object[]> rows = new ArrayList<>();
+        long now = System.currentTimeMillis();
+        hashes.forEach(h -> rows.add(new Object[] { "BLOB", h, now, "BLOB", h }));
+        caseId.ifPresent(id -> rows.add(new Object[] { "EXPORTS", id.toString(), now, "EXPORTS", id.toString() }));
+        Db.batch(tx.c, "INSERT INTO released_file (kind, name, released) SELECT ?, ?, ? WHERE NOT EXISTS"
+                + " (SELECT 1 FROM released_file WHERE kind = ? AND name = ?)", rows);
+    }
+
+    /** Lists of at most a thousand, for IN clauses. */
+    static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> parts = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += 1000) {
+            parts.add(all.subList(i, Math.min(all.size(), i + 1000)));
+        }
+        return parts;
+    }
+
+    /**
+     * Removes the released files: blobs no capture refers to any more (a blob shared with a capture that stays is
+     * kept), and cached exports. Runs with the chain head locked, so no capture can be saved meanwhile with a blob that
+     * is going; the rows go only once the files are gone, so a crash halfway is finished by the next sweep.
+     */
+    void sweep() {
+        if (read(c -> Db.one(c, "SELECT 1 FROM released_file", rs -> true)).isEmpty()) {
+            return;
+        }
+        write(tx -> {
+            Set<String> blobsGoing = new HashSet<>();
+            List<String> caseExports = new ArrayList<>();
+            for (String[] f : Db.query(tx.c, "SELECT kind, name FROM released_file", rs -> new String[] { rs.getString(1), rs.getString(2) })) {
+                (f[0].equals("BLOB") ? blobsGoing : caseExports).add(f[1]);
+            }
+            if (!blobsGoing.isEmpty()) {
+                Db.stream(tx.c, "SELECT artifacts, manifest_sha256 FROM capture", rs -> new String[] { rs.getString(1), rs.getString(2) },
+                        row -> {
+                            blobsGoing.remove(row[1]);
+                            blobsGoing.removeAll(Json.stringMap(row[0]).values());
+                        });
+            }
+            blobsGoing.forEach(blobs::delete);
+            for (String caseId : caseExports) {
+                deleteTree(exports.resolve(caseId));
+            }
+            Db.update(tx.c, "DELETE FROM released_file");
+            return null;
+        });
+    }
+
+    private static void deleteTree(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        } catch (IOException e) {
+            throw EncryptedBlobStore.storage(e);
+        }
     }
 
     <T> T read(Read<T> read) {

@@ -1,0 +1,13 @@
+package org.insyn.store.tests;
+
+import java.nio.file.Path;
+
+import org.insyn.core.service.WorkspaceConfig;
+
+/** The retention suite on the real PostgreSQL server, in a schema of its own per test. */
+class PostgresRetentionTest extends RetentionContract {
+    @Override
+    WorkspaceConfig config(Path directory) {
+        return PostgresStoreTest.inNewSchema(directory);
+    }
+}
