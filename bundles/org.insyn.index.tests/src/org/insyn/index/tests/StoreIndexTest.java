@@ -36,6 +36,7 @@ import org.insyn.core.model.Subject;
 import org.insyn.core.model.Unit;
 import org.insyn.core.model.User;
 import org.insyn.core.service.IndexedItem.Kind;
+import org.insyn.core.service.Retention;
 import org.insyn.core.service.SearchIndex;
 import org.insyn.core.service.SearchIndexProvider;
 import org.insyn.core.service.SearchQuery;
@@ -167,6 +168,28 @@ class StoreIndexTest {
         anna.erase(subject.id(), "begäran om radering");
         assertEquals(List.of(), ids("Zlatanović"));
         assertEquals(0, index.size());
+    }
+
+    @Test
+    void R10_weededTextLeavesTheIndexFilesAtOnce() throws Exception {
+        Instant now = Instant.now();
+        anna.saveNote(new Note(0, caseId, "anna", "Grannen sa att " + Items.NAME + " har skulder.", RecordClass.MINOR_IMPORTANCE,
+                List.of(), List.of(), now, now));
+        for (int i = 0; i < 9; i++) {
+            note(0, "Anteckning " + i + " om beslutet i personakten.", List.of());
+        }
+        // one segment holding all ten, so that the weeded note cannot take a whole segment with it
+        index.reindex((done, total) -> { });
+        assertTrue(Disk.contains(Disk.decrypted(dir.resolve("index"), PASSPHRASE), "zlatanovi"));
+        ws.session("admin").retention().setRule("north", RecordClass.MINOR_IMPORTANCE, Optional.of(0));
+        anna.closeCase(caseId);
+
+        assertEquals(1, anna.retention().weed(Retention.Progress.NONE).notes());
+        assertEquals(List.of(), ids("skulder"));
+        byte[] files = Disk.decrypted(dir.resolve("index"), PASSPHRASE);
+        assertFalse(Disk.contains(files, "zlatanovi"), "weeding rewrote the segment without waiting for the index to close");
+        assertTrue(Disk.contains(files, "personakt"));
+        assertEquals(9, index.size());
     }
 
     @Test
