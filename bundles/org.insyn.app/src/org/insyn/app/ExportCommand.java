@@ -174,8 +174,9 @@ public final class ExportCommand implements Command {
                     .filter(f -> from.map(m -> !f.month().isBefore(m)).orElse(true) && to.map(m -> !f.month().isAfter(m)).orElse(true))
                     .toList();
             List<Table> tables = statistics.export(facts);
-            String period = facts.stream().map(SearchFact::month).min(YearMonth::compareTo).map(first -> from.orElse(first) + " – "
-                    + to.orElse(facts.stream().map(SearchFact::month).max(YearMonth::compareTo).orElseThrow())).orElse("");
+            Optional<YearMonth> first = from.or(() -> facts.stream().map(SearchFact::month).min(YearMonth::compareTo));
+            Optional<YearMonth> last = to.or(() -> facts.stream().map(SearchFact::month).max(YearMonth::compareTo));
+            String period = first.isPresent() && last.isPresent() ? first.get() + " – " + last.get() : "";
             String title = o.get("title", Messages.get(document, "cli.export.statsTitle", period).strip());
             StatisticsInput input = new StatisticsInput(title, tables, statistics.threshold(), session.user().id(), Instant.now(), document);
             exported(out, session, Optional.empty(), "statistics", o.path("out"), write(o.path("out"), pdf -> reports.get().statistics(input, pdf)));

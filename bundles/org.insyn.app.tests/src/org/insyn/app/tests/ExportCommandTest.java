@@ -246,6 +246,16 @@ class ExportCommandTest {
     }
 
     @Test
+    void R13_statisticsOfAUnitWithoutSearchesAreWrittenAndSaySo(@TempDir Path dir) throws Exception {
+        searchesInAWorkspace(dir.resolve("ws"), 0, 0);
+        env = Map.of("INSYN_WORKSPACE", dir.resolve("ws").toString(), "INSYN_PASSPHRASE", "korrekt häst", "INSYN_USER", "sara");
+        assertEquals(Cli.OK, run("export", "stats", "--out", dir.resolve("s.pdf").toString(), "--from", "2026-01", "--to", "2026-12"),
+                err::toString);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("No searches counted (R13)."), out::toString);
+        assertTrue(text(dir.resolve("s.pdf")).contains("Information searches 2026-01 – 2026-12"), "titled with the period asked for");
+    }
+
+    @Test
     void R13_onlyASupervisorExportsStatistics(@TempDir Path dir) throws Exception {
         searchesInAWorkspace(dir.resolve("ws"), 1, 0);
         env = Map.of("INSYN_WORKSPACE", dir.resolve("ws").toString(), "INSYN_PASSPHRASE", "korrekt häst", "INSYN_USER", "anna");
