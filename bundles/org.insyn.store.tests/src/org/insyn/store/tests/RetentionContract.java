@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,7 @@ import org.insyn.core.model.LegalHold;
 import org.insyn.core.model.Note;
 import org.insyn.core.model.ReasonCategory;
 import org.insyn.core.model.RecordClass;
+import org.insyn.core.model.Relevance;
 import org.insyn.core.model.RetentionRule;
 import org.insyn.core.model.SearchMode;
 import org.insyn.core.model.SearchRun;
@@ -44,6 +46,8 @@ import org.insyn.core.service.SearchResults.Found;
 import org.insyn.core.service.Session;
 import org.insyn.core.service.StoreEvent.Type;
 import org.insyn.core.service.VerifyReport;
+import org.insyn.core.stats.SearchFact;
+import org.insyn.core.stats.SearchOutcome;
 import org.insyn.store.internal.StoreProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -161,6 +165,34 @@ abstract class RetentionContract extends StoreFixture {
     }
 
     // ---- weeding -------------------------------------------------------------------------------------------
+
+    @Test
+    void R13_aSearchKeepsItsOutcomeInTheStatisticsWhenItsHitsAreWeeded() throws Exception {
+        sara.retention().setRule("north", MINOR, Optional.of(30));
+        long caseId = clientCase(anna, "north", true);
+        Justification j = clientJustification(anna, caseId, "north");
+        SearchRun findings = anna.startSearch(j.id(), "\"Kim Andersson\"", List.of("web"));
+        List<Hit> hits = anna.addHits(findings.id(), List.of(hit("annons", "Kim säljer", "Annons"), hit("forum", "Kim på forum", "Inlägg")));
+        anna.triage(hits.get(0).id(), Relevance.RELEVANT);
+        anna.triage(hits.get(1).id(), Relevance.IRRELEVANT);
+        anna.finishSearch(findings.id());
+        SearchRun untriaged = anna.startSearch(j.id(), "\"Kim Andersson\" Malmö", List.of("web"));
+        anna.addHits(untriaged.id(), List.of(hit("blogg", "Kims blogg", "Inlägg")));
+        anna.finishSearch(untriaged.id());
+        closedDaysAgo(anna, caseId, 31);
+        ZoneId zone = ZoneId.of("Europe/Stockholm");
+        assertEquals(List.of(SearchOutcome.FINDINGS, SearchOutcome.UNTRIAGED), outcomes(sara.searchFacts(zone)));
+
+        anna.retention().weed(Retention.Progress.NONE);
+        assertEquals(List.of(), anna.hits(findings.id()), "the hits are weeded");
+        assertEquals(List.of(), anna.hits(untriaged.id()));
+        assertEquals(List.of(SearchOutcome.FINDINGS, SearchOutcome.UNTRIAGED), outcomes(sara.searchFacts(zone)),
+                "what a search came to stays in the statistics of its month");
+    }
+
+    static List<SearchOutcome> outcomes(List<SearchFact> facts) {
+        return facts.stream().map(SearchFact::outcome).toList();
+    }
 
     @Test
     void R10_weedingRemovesDueMaterialFromRowsBlobFilesIndexAndExportsAndVerifyStillPasses() throws Exception {

@@ -396,7 +396,7 @@ final class StoreSession implements Session {
                 added.add(new Hit(id, runId, d.source(), d.url(), d.title(), d.snippet(), d.published(), d.author(),
                         Relevance.UNREVIEWED));
             }
-            // R13: the count outlives the hits that triage deletes (R3)
+            // R13: the count outlives the hits that triage (R3) and weeding (R10) delete
             Db.update(tx.c, "UPDATE search_run SET hits_found = hits_found + ? WHERE id = ?", added.size(), runId);
             Optional<Long> caseId = caseOfRun(tx.c, run);
             tx.audit(user.id(), AuditAction.HITS_ADDED, caseId, "search:" + runId, "hits=" + added.size());
@@ -442,6 +442,10 @@ final class StoreSession implements Session {
             Optional<Long> caseId = caseOfRun(tx.c, runOf(tx.c, hit.runId()));
             Hit triaged = new Hit(hit.id(), hit.runId(), hit.source(), hit.url(), hit.title(), hit.snippet(), hit.published(),
                     hit.author(), relevance);
+            // R13: how the search's hits were triaged stays on the search when the hits go (R3, R10)
+            Db.update(tx.c, "UPDATE search_run SET hits_relevant = hits_relevant + ?, hits_irrelevant = hits_irrelevant + ? WHERE id = ?",
+                    (relevance == Relevance.RELEVANT ? 1 : 0) - (hit.relevance() == Relevance.RELEVANT ? 1 : 0),
+                    relevance == Relevance.IRRELEVANT ? 1 : 0, hit.runId());
             if (relevance == Relevance.IRRELEVANT) {
                 // R3: irrelevant material is sorted away; the trail keeps only that a hit was discarded
                 Db.update(tx.c, "DELETE FROM hit WHERE id = ?", hitId);
@@ -483,10 +487,9 @@ final class StoreSession implements Session {
                 }
             }
             List<SearchFact> facts = new ArrayList<>();
-            for (RunCounts run : Db.query(c, "SELECT r.justification_id, r.started, r.hits_found,"
-                    + " (SELECT COUNT(*) FROM hit h WHERE h.run_id = r.id AND h.relevance = 'RELEVANT'),"
-                    + " (SELECT COUNT(*) FROM hit h WHERE h.run_id = r.id AND h.relevance = 'UNREVIEWED') FROM search_run r",
-                    rs -> new RunCounts(rs.getLong(1), Db.instant(rs, "started"), rs.getInt(3), rs.getLong(4), rs.getLong(5)))) {
+            for (RunCounts run : Db.query(c, "SELECT justification_id, started, hits_found, hits_relevant, hits_irrelevant FROM search_run"
+                    + " ORDER BY id",
+                    rs -> new RunCounts(rs.getLong(1), Db.instant(rs, "started"), rs.getInt(3), rs.getInt(4), rs.getInt(5)))) {
                 Optional.ofNullable(justifications.get(run.justificationId()))
                         .ifPresent(j -> facts.add(fact(j, run.outcome(), run.started(), zone)));
             }
@@ -500,10 +503,10 @@ final class StoreSession implements Session {
         });
     }
 
-    /** A search run with the hits it found, and how many of those it still holds as relevant or untriaged. */
-    private record RunCounts(long justificationId, Instant started, int found, long relevant, long untriaged) {
+    /** A search run with the hits it found and how many of them were triaged relevant and irrelevant. */
+    private record RunCounts(long justificationId, Instant started, int found, int relevant, int irrelevant) {
         SearchOutcome outcome() {
-            return relevant > 0 ? SearchOutcome.FINDINGS : untriaged > 0 ? SearchOutcome.UNTRIAGED
+            return relevant > 0 ? SearchOutcome.FINDINGS : found > relevant + irrelevant ? SearchOutcome.UNTRIAGED
                     : found > 0 ? SearchOutcome.NOTHING_RELEVANT : SearchOutcome.NO_HITS;
         }
     }
