@@ -261,7 +261,7 @@ public final class PdfReports implements ReportService {
                 head.add("");
                 table.columnKeys().forEach(k -> head.add(label(t, table.columns(), k)));
                 head.add(t.get("stats.total"));
-                pdf.row(pdf.bold, 7, offsets, head);
+                pdf.wrappedRow(pdf.bold, 7, offsets, head);
                 for (int r = 0; r <= table.rowKeys().size(); r++) {
                     List<String> cells = new ArrayList<>();
                     cells.add(r < table.rowKeys().size() ? label(t, table.rows(), table.rowKeys().get(r)) : t.get("stats.total"));
@@ -276,14 +276,13 @@ public final class PdfReports implements ReportService {
         }
     }
 
-    /** Reasons and outcomes by name, shortened to fit a column; units and months as they are. */
+    /** Reasons and outcomes by name (a table head wraps them within their column); units and months as they are. */
     private static String label(Texts t, org.insyn.core.stats.Dimension d, String key) {
-        String text = switch (d) {
+        return switch (d) {
             case REASON -> t.get("reason." + key);
             case OUTCOME -> t.get("outcome." + key);
             default -> key;
         };
-        return text.length() > 22 ? text.substring(0, 21) + "…" : text;
     }
 
     // ---- subject access (R14) --------------------------------------------------------------------------------

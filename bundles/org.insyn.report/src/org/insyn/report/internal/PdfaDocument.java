@@ -175,6 +175,27 @@ final class PdfaDocument implements AutoCloseable {
         }
     }
 
+    /** A row of cells that wrap within their columns (up to the next offset), as high as its tallest cell: a table head. */
+    void wrappedRow(PDType0Font font, float size, float[] offsets, List<String> cells) {
+        List<List<String>> lines = new ArrayList<>();
+        int height = 1;
+        for (int i = 0; i < cells.size(); i++) {
+            float width = (i + 1 < offsets.length ? offsets[i + 1] : WIDTH) - offsets[i] - 4;
+            lines.add(wrap(font, size, clean(cells.get(i)), width));
+            height = Math.max(height, lines.get(i).size());
+        }
+        need(size * 1.25f * height + size * 0.5f);
+        for (int line = 0; line < height; line++) {
+            y -= size * 1.25f;
+            for (int i = 0; i < cells.size(); i++) {
+                if (line < lines.get(i).size()) {
+                    text(font, size, MARGIN + offsets[i], y, lines.get(i).get(line), Color.BLACK);
+                }
+            }
+        }
+        y -= size * 0.25f;
+    }
+
     /**
      * The image at the full text width, continued on the following pages when it is taller than what is left.
      * The image is converted to opaque RGB (PDF/A-3 allows soft masks, but a screenshot needs none).
