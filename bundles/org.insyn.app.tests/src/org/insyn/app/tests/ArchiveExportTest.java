@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.pdfbox.Loader;
@@ -131,6 +132,25 @@ class ArchiveExportTest {
                 assertEquals(3, ws.session("fia").captures(archive.id()).size());
             }
         }
+    }
+
+    @Test
+    void R2_underReviewBeforeTheArchiveWaitsForASupervisorsApproval() throws Exception {
+        try (Workspace ws = workspace()) {
+            ws.saveUser("admin", new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true));
+            ws.saveUnit("admin", new Unit("kista", "Fältassistenterna Rinkeby-Kista", ReviewPolicy.BEFORE));
+            ws.saveUser("admin", new User("fia", "Fia", Set.of(Role.FIELD_WORKER), Set.of("kista"), true));
+        }
+        Path urls = Files.writeString(dir.resolve("sidor.txt"), "https://www.facebook.com/exempel\n");
+        assertEquals(1, run("export", "archive", "--urls", urls.toString(), "--unit", "kista", "--year", "2026", "--out",
+                dir.resolve("a.pdf").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("R2"), err::toString);
+        try (Workspace ws = workspace()) {
+            var queue = ws.session("fia").justifications(Optional.empty());
+            assertEquals(1, queue.size(), "the archive's justification waits for review");
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains("justification " + queue.getFirst().id()), "and its id is said: " + out);
+        }
+        assertTrue(Files.notExists(dir.resolve("a.pdf")));
     }
 
     @Test
