@@ -1,5 +1,6 @@
 package org.insyn.capture.tests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -147,6 +148,24 @@ class CaptureStoreTest {
         VerifyReport clean = CaptureTesting.service(Optional.empty()).verify(ws);
         assertEquals(List.of(), clean.problems());
         assertTrue(ws.verify().clean());
+    }
+
+    /** R7: the page as the worker saw it in the workbench is sealed with the capture, in its manifest and its hashes. */
+    @Test
+    void R7_theScreenshotAsSeenIsSealedWithTheCapture() throws Exception {
+        CaptureService service = CaptureTesting.service(Optional.of(tsa.url()));
+        byte[] seen = CaptureTest.png(64, 48);
+        Capture c = service.capture(ws, anna, new CaptureService.Request(caseId, justificationId, Optional.empty(), site.url("/post"),
+                RecordClass.CLIENT_FILE, Optional.of(seen)));
+        String sha256 = c.artifacts().get(CaptureService.SEEN_SCREENSHOT);
+        assertArrayEquals(seen, ws.blobs().open(sha256).readAllBytes());
+        String manifest = new String(ws.blobs().open(c.manifestSha256()).readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(manifest.contains("\"name\" : \"" + CaptureService.SEEN_SCREENSHOT + "\"") && manifest.contains(sha256), manifest);
+        assertEquals(List.of(), service.verify(ws).problems());
+        byte[] stored = Files.readAllBytes(blobFile(sha256));
+        stored[stored.length / 2] ^= 1;
+        Files.write(blobFile(sha256), stored);
+        assertTrue(service.verify(ws).problems().stream().anyMatch(p -> p.where().equals("capture " + c.id() + "/" + CaptureService.SEEN_SCREENSHOT)));
     }
 
     @Test

@@ -88,7 +88,7 @@ public final class ChromiumCaptureService implements CaptureService {
             page = new PageCapturer(options.get(), trackers).capture(request.url());
             log(workspace, session, page);
             evidence = new Sealer(tool, zone, options.get().timestampAuthority().map(TimestampClient::new)).seal(page,
-                    new CaptureContext(session.user().id(), caseFile.id(), justification.id(), request.hitId()));
+                    new CaptureContext(session.user().id(), caseFile.id(), justification.id(), request.hitId()), request.seen());
         } catch (IOException e) {
             throw InsynException.invalid("capture.failed", request.url(), Sealer.reason(e));
         } catch (InterruptedException e) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.insyn.core.InsynException;
+import org.insyn.core.service.CaptureService;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -35,9 +36,15 @@ final class Sealer {
     }
 
     Evidence seal(PageCapture page, CaptureContext context) throws IOException, InterruptedException {
+        return seal(page, context, Optional.empty());
+    }
+
+    /** With {@code seen}, the page as the worker saw it in the workbench, sealed as one more artifact (R7). */
+    Evidence seal(PageCapture page, CaptureContext context, Optional<byte[]> seen) throws IOException, InterruptedException {
         List<Artifact> artifacts = new ArrayList<>();
         artifacts.add(Artifact.of("screenshot-full.png", "image/png", page.fullPagePng()));
         artifacts.add(Artifact.of("screenshot-viewport.png", "image/png", page.viewportPng()));
+        seen.ifPresent(png -> artifacts.add(Artifact.of(CaptureService.SEEN_SCREENSHOT, "image/png", png)));
         artifacts.add(Artifact.of("page.html", "text/html; charset=utf-8", page.dom().getBytes(StandardCharsets.UTF_8)));
         artifacts.add(Artifact.of("page.mhtml", "multipart/related", page.mhtml().getBytes(StandardCharsets.UTF_8)));
         artifacts.add(Artifact.of("capture.warc.gz", "application/warc", Warc.write(page, tool)));

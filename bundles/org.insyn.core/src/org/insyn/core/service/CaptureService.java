@@ -30,12 +30,25 @@ public interface CaptureService {
     /** Writes the capture as a WACZ package (datapackage.json with every file's SHA-256). */
     void exportWacz(Workspace workspace, Capture capture, OutputStream out);
 
-    /** What to capture, for which case and justification; {@code hitId} when it documents a finding. */
-    record Request(long caseId, long justificationId, Optional<Long> hitId, URI url, RecordClass recordClass) {
+    /**
+     * What to capture, for which case and justification; {@code hitId} when it documents a finding. {@code seen} is the
+     * page as the worker saw it in the workbench's browser (a PNG of the visible area), sealed with the capture as
+     * {@value #SEEN_SCREENSHOT} (R7).
+     */
+    record Request(long caseId, long justificationId, Optional<Long> hitId, URI url, RecordClass recordClass, Optional<byte[]> seen) {
         public Request {
             Objects.requireNonNull(hitId, "hitId");
             Objects.requireNonNull(url, "url");
             Objects.requireNonNull(recordClass, "recordClass");
+            Objects.requireNonNull(seen, "seen");
+        }
+
+        /** A capture made without the workbench's browser (the command line). */
+        public Request(long caseId, long justificationId, Optional<Long> hitId, URI url, RecordClass recordClass) {
+            this(caseId, justificationId, hitId, url, recordClass, Optional.empty());
         }
     }
+
+    /** The artifact name of the screenshot of the page as the worker saw it. */
+    String SEEN_SCREENSHOT = "screenshot-seen.png";
 }

@@ -83,6 +83,9 @@ public interface Session {
 
     List<Hit> hits(long runId);
 
+    /** R3, R5: the findings of a case: the hits of its searches that were triaged relevant, oldest first. */
+    List<Hit> findings(long caseId);
+
     /** R3: marks a hit relevant (a finding) or irrelevant; an irrelevant hit is deleted, only an audit line stays. */
     Hit triage(long hitId, Relevance relevance);
 

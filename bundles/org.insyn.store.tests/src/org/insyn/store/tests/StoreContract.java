@@ -276,6 +276,7 @@ abstract class StoreContract extends StoreFixture {
         anna.triage(hits.get(1).id(), Relevance.IRRELEVANT);
         assertEquals(List.of(hits.get(0).id()), anna.hits(run.id()).stream().map(Hit::id).toList());
         assertTrue(anna.hits(run.id()).get(0).isFinding());
+        assertEquals(List.of(hits.get(0).id()), anna.findings(caseId).stream().map(Hit::id).toList(), "the relevant hit is the case's finding");
         AuditEntry line = last();
         assertEquals(AuditAction.HIT_DISCARDED, line.action());
         assertEquals("hit:" + hits.get(1).id(), line.target());

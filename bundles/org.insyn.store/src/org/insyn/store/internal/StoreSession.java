@@ -428,6 +428,16 @@ final class StoreSession implements Session {
         });
     }
 
+    @Override
+    public List<Hit> findings(long caseId) {
+        return ws.read(c -> {
+            caseOf(c, caseId);
+            return Db.query(c, "SELECT h.* FROM hit h JOIN search_run r ON r.id = h.run_id JOIN justification j"
+                    + " ON j.id = r.justification_id WHERE j.case_id = ? AND h.relevance = ? ORDER BY h.id", StoreSession::hitRow,
+                    caseId, Relevance.RELEVANT);
+        });
+    }
+
     static Hit hitRow(ResultSet rs) throws SQLException {
         return new Hit(rs.getLong("id"), rs.getLong("run_id"), rs.getString("source"), rs.getString("url"),
                 rs.getString("title"), rs.getString("snippet"), Db.optInstant(rs, "published"),
