@@ -4,7 +4,6 @@ package org.insyn.ui;
 public final class Commands {
     public static final String SIGN_OUT = "org.insyn.ui.command.signOut";
     public static final String TRANSPARENCY_NOTE = "org.insyn.ui.command.transparencyNote";
-    public static final String NEW_CASE = "org.insyn.ui.command.newCase";
     public static final String SHOW_CASES = "org.insyn.ui.command.showCases";
 
     private Commands() {

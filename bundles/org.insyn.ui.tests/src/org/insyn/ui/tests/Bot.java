@@ -27,6 +27,8 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Item;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.ToolBar;
 import org.eclipse.swt.widgets.ToolItem;
@@ -187,6 +189,67 @@ public final class Bot {
         });
     }
 
+    /** Selects the first row that matches, as a click on it does (JFace viewers follow). */
+    public void select(Table table, Predicate<TableItem> row, String what) {
+        waitUntil(() -> java.util.Arrays.stream(table.getItems()).anyMatch(row), what + " in the table");
+        run(() -> {
+            TableItem item = java.util.Arrays.stream(table.getItems()).filter(row).findFirst().orElseThrow();
+            table.setSelection(item);
+            Event e = new Event();
+            e.item = item;
+            table.notifyListeners(SWT.Selection, e);
+        });
+    }
+
+    /** Ticks or unticks a row of a check table, as a click on its box does. */
+    public void check(Table table, Predicate<TableItem> row, boolean checked, String what) {
+        waitUntil(() -> java.util.Arrays.stream(table.getItems()).anyMatch(row), what + " in the table");
+        run(() -> {
+            TableItem item = java.util.Arrays.stream(table.getItems()).filter(row).findFirst().orElseThrow();
+            item.setChecked(checked);
+            Event e = new Event();
+            e.item = item;
+            e.detail = SWT.CHECK;
+            table.notifyListeners(SWT.Selection, e);
+        });
+    }
+
+    /** Each row's cells, as shown. */
+    public List<List<String>> rows(Table table) {
+        return sync(() -> java.util.Arrays.stream(table.getItems()).map(item -> java.util.stream.IntStream
+                .range(0, Math.max(1, table.getColumnCount())).mapToObj(item::getText).toList()).toList());
+    }
+
+    public void select(Combo combo, String item) {
+        run(() -> {
+            int i = combo.indexOf(item);
+            if (i < 0) {
+                throw new AssertionError(item + " is not among " + List.of(combo.getItems()));
+            }
+            combo.select(i);
+            combo.notifyListeners(SWT.Selection, new Event());
+        });
+    }
+
+    /**
+     * A key pressed and released on the control, with the real keyboard of the X server (XTEST under Xvfb): the
+     * control's shell is brought forward and the control focused first.
+     */
+    public void press(Control control, char character, int keyCode) {
+        run(() -> {
+            control.getShell().forceActive();
+            control.setFocus();
+        });
+        waitUntil(() -> display.getFocusControl() == control, "the focus on " + control);
+        for (int type : new int[] {SWT.KeyDown, SWT.KeyUp}) {
+            Event e = new Event();
+            e.type = type;
+            e.character = character;
+            e.keyCode = keyCode;
+            run(() -> display.post(e));
+        }
+    }
+
     public Shell workbenchShell() {
         return find(Shell.class, s -> s.getParent() == null && s.getText().startsWith("Insyn"), "the Insyn window");
     }
@@ -213,6 +276,11 @@ public final class Bot {
             }
         });
         return file;
+    }
+
+    /** A screenshot of the workbench window as it is now, for a reviewer: target/screenshots/NAME.png. */
+    public Path shot(String name) {
+        return screenshot(workbenchShell(), screenshotDir().resolve(name + ".png"));
     }
 
     public static Path screenshotDir() {

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PerspectivesUiTest {
     static final Map<String, List<String>> PARTS = Map.of(
             INVESTIGATION, List.of("cases", "caseOverview", "search", "results", "browser", "evidence", "notes"),
-            OUTREACH, List.of("search", "results", "browser", "notes"),
+            OUTREACH, List.of("cases", "search", "results", "browser", "notes"),
             SUPERVISION, List.of("reviewQueue", "audit", "network", "statistics"));
     /** Every part with its English label. */
     static final Map<String, String> LABELS = Map.ofEntries(Map.entry("cases", "Cases"),

@@ -35,6 +35,11 @@ public final class Background {
         T run(IProgressMonitor monitor) throws Exception;
     }
 
+    /** Shows a failure the caller handled itself, the same way as a refusal of the work. */
+    public void show(Throwable failure) {
+        refusals.show(failure);
+    }
+
     /** Schedules the work; {@code done} gets its result on the UI thread unless it threw (refusals and errors are shown). */
     public <T> Job run(String name, Work<T> work, Consumer<T> done) {
         return run(name, work, done, refusals::show);

@@ -1,0 +1,199 @@
+package org.insyn.ui.parts;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.eclipse.core.commands.ParameterizedCommand;
+import org.eclipse.e4.core.commands.ECommandService;
+import org.eclipse.e4.core.commands.EHandlerService;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.insyn.core.model.CaseFile;
+import org.insyn.core.model.Hit;
+import org.insyn.core.model.Justification;
+import org.insyn.core.model.Review;
+import org.insyn.core.model.ReviewDecision;
+import org.insyn.core.model.Subject;
+import org.insyn.core.model.TransparencyNote;
+import org.insyn.core.model.Unit;
+import org.insyn.core.policy.Policy;
+import org.insyn.core.report.LetterInput;
+import org.insyn.core.service.ReportService;
+import org.insyn.core.service.StoreEvent;
+import org.insyn.ui.ActiveCase;
+import org.insyn.ui.Commands;
+import org.insyn.ui.SignedIn;
+import org.insyn.ui.StoreEvents;
+import org.insyn.ui.Texts;
+import org.insyn.ui.Widgets;
+import org.insyn.ui.dialogs.LetterDialog;
+import org.insyn.ui.work.Background;
+import org.insyn.ui.work.Exports;
+
+/**
+ * The active case at a glance: its client, the transparency note (R4) with the letter that tells the client and the
+ * record that they were told, the justifications and their reviews (R1, R2), and the findings (R3, R5).
+ */
+public class CaseOverviewPart {
+    static final String KEY = "org.insyn.ui.part.caseOverview";
+
+    @Inject
+    Background background;
+    @Inject
+    ECommandService commands;
+    @Inject
+    EHandlerService handlers;
+    @Inject
+    @Optional
+    ReportService reports;
+
+    private SignedIn signedIn;
+    private CaseFile active;
+    private Label title;
+    private Label subject;
+    private Label note;
+    private Button letter;
+    private Button recordNote;
+    private Label letterResult;
+    private TableViewer justifications;
+    private TableViewer findings;
+
+    @PostConstruct
+    public void createControls(Composite parent, @Optional SignedIn current, @Optional @Named(ActiveCase.KEY) CaseFile c) {
+        Widgets.key(parent, KEY);
+        parent.setLayout(new GridLayout(1, false));
+        title = Ui.status(parent, KEY + ".title", 1);
+        title.setFont(org.eclipse.jface.resource.JFaceResources.getHeaderFont());
+        Ui.heading(parent, "overview.client", 1);
+        subject = Ui.status(parent, KEY + ".subject", 1);
+        Ui.heading(parent, "overview.note", 1);
+        note = Ui.status(parent, KEY + ".note", 1);
+        Composite noteButtons = Ui.buttons(parent, 1);
+        letter = Ui.button(noteButtons, KEY + ".letter", "overview.letter", this::letter);
+        recordNote = Ui.button(noteButtons, KEY + ".recordNote", "overview.recordNote", this::recordNote);
+        Ui.done(noteButtons);
+        letterResult = Ui.status(parent, KEY + ".letterResult", 1);
+        Ui.heading(parent, "overview.justifications", 1);
+        justifications = Ui.table(parent, KEY + ".justifications", SWT.SINGLE, 1);
+        Ui.column(justifications, "overview.col.reason", 150, Justification.class, j -> Texts.get("reason." + j.reason().name()));
+        Ui.column(justifications, "overview.col.text", 240, Justification.class, Justification::text);
+        Ui.column(justifications, "overview.col.author", 90, Justification.class, Justification::authorId);
+        Ui.column(justifications, "overview.col.review", 200, Justification.class, this::review);
+        Ui.heading(parent, "overview.findings", 1);
+        Ui.discussionMaterial(parent, 1);
+        findings = Ui.table(parent, KEY + ".findings", SWT.SINGLE, 1);
+        Ui.column(findings, "results.col.title", 220, Hit.class, Hit::title);
+        Ui.column(findings, "results.col.url", 260, Hit.class, Hit::url);
+        Ui.column(findings, "results.col.source", 110, Hit.class, Hit::source);
+        signedIn = current;
+        caseChanged(c);
+    }
+
+    @Inject
+    @Optional
+    void signedIn(@Optional SignedIn s) {
+        signedIn = s;
+    }
+
+    @Inject
+    @Optional
+    void caseChanged(@Optional @Named(ActiveCase.KEY) CaseFile c) {
+        active = c;
+        if (title != null && !title.isDisposed()) {
+            refresh();
+        }
+    }
+
+    @Inject
+    @Optional
+    void changed(@UIEventTopic(StoreEvents.TOPIC) StoreEvent e) {
+        if (active != null && title != null && !title.isDisposed() && e.caseId().equals(java.util.Optional.of(active.id()))) {
+            refresh();
+        }
+    }
+
+    private void refresh() {
+        boolean shown = signedIn != null && active != null;
+        letter.setEnabled(shown);
+        recordNote.setEnabled(shown);
+        if (!shown) {
+            title.setText(Texts.get("overview.noCase"));
+            subject.setText("");
+            note.setText("");
+            letterResult.setText("");
+            justifications.setInput(List.of());
+            findings.setInput(List.of());
+            return;
+        }
+        CaseFile c = signedIn.session().caseFile(active.id());
+        title.setText(c.title() + " \u2013 " + unit(c).name() + (c.flagged() ? " \u2013 " + Texts.get("cases.flagged") : ""));
+        subject.setText(signedIn.session().subject(c.id()).map(CaseOverviewPart::describe).orElse(Texts.get("overview.noClient")));
+        java.util.Optional<TransparencyNote> told = signedIn.session().transparencyNote(c.id());
+        note.setText(told.map(n -> Texts.get("overview.noteRecorded", n.toldOn().toString(), Texts.get("channel." + n.channel().name()),
+                n.toldBy())).orElse(Texts.get("overview.noteMissing")));
+        note.setForeground(note.getDisplay().getSystemColor(told.isPresent() ? SWT.COLOR_WIDGET_FOREGROUND : SWT.COLOR_DARK_RED));
+        justifications.setInput(signedIn.session().justifications(java.util.Optional.of(c.id())));
+        findings.setInput(signedIn.session().findings(c.id()));
+        title.getParent().layout(true, true);
+    }
+
+    private static String describe(Subject s) {
+        StringBuilder b = new StringBuilder(s.name());
+        s.city().ifPresent(city -> b.append(", ").append(city));
+        s.district().ifPresent(d -> b.append(", ").append(d));
+        if (!s.relatives().isEmpty()) {
+            b.append(" \u2013 ").append(Texts.get("overview.relatives", String.join(", ", s.relatives())));
+        }
+        return b.toString();
+    }
+
+    private Unit unit(CaseFile c) {
+        return signedIn.workspace().units().stream().filter(u -> u.id().equals(c.unitId())).findFirst()
+                .orElse(new Unit(c.unitId(), c.unitId(), org.insyn.core.model.ReviewPolicy.BEFORE));
+    }
+
+    /** The decision that stands, and the latest comment, as a supervisor gave them (R2). */
+    private String review(Justification j) {
+        List<Review> reviews = signedIn.session().reviews(j.id());
+        String decision = Policy.latestDecision(reviews).map(r -> Texts.get("review." + r.decision().name(), r.reviewerId()))
+                .orElse(Texts.get("review.none"));
+        return reviews.stream().filter(r -> r.decision() == ReviewDecision.COMMENT || r.decision() == ReviewDecision.REJECT)
+                .reduce((a, b) -> b).map(r -> decision + ": " + r.comment()).orElse(decision);
+    }
+
+    /** R4: the letter telling the client, written as PDF/A to the workspace's exports folder. */
+    private void letter() {
+        CaseFile c = active;
+        String client = signedIn.session().subject(c.id()).map(Subject::name).orElse(c.title());
+        Unit unit = unit(c);
+        LetterDialog dialog = new LetterDialog(title.getShell(), client, unit.id(), unit.name(), signedIn.user().displayName());
+        dialog.open();
+        java.util.Optional<LetterInput> input = dialog.input();
+        if (input.isEmpty() || reports == null) {
+            return;
+        }
+        SignedIn who = signedIn;
+        background.run(Texts.get("overview.letter.job"), monitor -> Exports.write(who, "letter-case-" + c.id(),
+                out -> reports.letter(input.get(), out)), (Path file) -> {
+                    if (!letterResult.isDisposed()) {
+                        letterResult.setText(Texts.get("overview.letter.written", file.toString()));
+                        letterResult.getParent().layout(true, true);
+                    }
+                });
+    }
+
+    private void recordNote() {
+        ParameterizedCommand command = commands.createCommand(Commands.TRANSPARENCY_NOTE, null);
+        handlers.executeHandler(command);
+    }
+}

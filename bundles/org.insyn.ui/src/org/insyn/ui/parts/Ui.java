@@ -1,0 +1,124 @@
+package org.insyn.ui.parts;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.insyn.ui.Texts;
+import org.insyn.ui.Widgets;
+
+/** The few widget shapes the parts share, each named for tests by its key and labelled from the message bundles. */
+public final class Ui {
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT);
+
+    private Ui() {
+    }
+
+    public static Composite column(Composite parent, int columns) {
+        Composite c = new Composite(parent, SWT.NONE);
+        c.setLayout(new GridLayout(columns, false));
+        return c;
+    }
+
+    public static Label heading(Composite parent, String textKey, int span) {
+        Label l = new Label(parent, SWT.NONE);
+        l.setText(Texts.get(textKey));
+        l.setFont(JFaceResources.getBannerFont());
+        l.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, span, 1));
+        return l;
+    }
+
+    public static Label label(Composite parent, String textKey) {
+        Label l = new Label(parent, SWT.NONE);
+        l.setText(Texts.get(textKey));
+        return l;
+    }
+
+    /** A label whose text changes (state, counts, messages): it wraps and fills its row. */
+    public static Label status(Composite parent, String key, int span) {
+        Label l = Widgets.key(new Label(parent, SWT.WRAP), key);
+        GridData d = new GridData(SWT.FILL, SWT.TOP, true, false, span, 1);
+        d.widthHint = 200;
+        l.setLayoutData(d);
+        return l;
+    }
+
+    public static Text text(Composite parent, String key, int style, int span) {
+        Text t = Widgets.key(new Text(parent, style), key);
+        t.setLayoutData(new GridData(SWT.FILL, (style & SWT.MULTI) != 0 ? SWT.FILL : SWT.CENTER, true, (style & SWT.MULTI) != 0, span, 1));
+        return t;
+    }
+
+    public static Button button(Composite parent, String key, String textKey, Runnable action) {
+        Button b = Widgets.key(new Button(parent, SWT.PUSH), key);
+        b.setText(Texts.get(textKey));
+        b.addListener(SWT.Selection, e -> action.run());
+        return b;
+    }
+
+    /** A row of buttons under a part's content. */
+    public static Composite buttons(Composite parent, int span) {
+        Composite row = new Composite(parent, SWT.NONE);
+        GridLayout layout = new GridLayout(1, false);
+        layout.marginWidth = 0;
+        row.setLayout(layout);
+        row.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, span, 1));
+        return row;
+    }
+
+    /** Makes the row's buttons (and a status label last, which takes the rest) sit side by side. */
+    public static void done(Composite row) {
+        ((GridLayout) row.getLayout()).numColumns = row.getChildren().length;
+    }
+
+    /** R5: everything from the internet is discussion material, never a basis for a decision, and may be wrong. */
+    public static Label discussionMaterial(Composite parent, int span) {
+        Label l = new Label(parent, SWT.WRAP);
+        l.setText(Texts.get("r5.banner"));
+        l.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+        GridData d = new GridData(SWT.FILL, SWT.TOP, true, false, span, 1);
+        d.widthHint = 200;
+        l.setLayoutData(d);
+        return l;
+    }
+
+    /** A table viewer of rows of one type, with full-row selection. */
+    public static <T> TableViewer table(Composite parent, String key, int style, int span) {
+        TableViewer viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | style);
+        Widgets.key(viewer.getTable(), key);
+        viewer.getTable().setHeaderVisible(true);
+        viewer.getTable().setLinesVisible(true);
+        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        viewer.getTable().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, span, 1));
+        return viewer;
+    }
+
+    public static <T> void column(TableViewer viewer, String titleKey, int width, Class<T> type, java.util.function.Function<T, String> text) {
+        TableViewerColumn c = new TableViewerColumn(viewer, SWT.NONE);
+        c.getColumn().setText(Texts.get(titleKey));
+        c.getColumn().setWidth(width);
+        c.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return type.isInstance(element) ? text.apply(type.cast(element)) : "";
+            }
+        });
+    }
+
+    public static String when(Instant at) {
+        return DATE_TIME.withLocale(Texts.locale()).format(at.atZone(ZoneId.systemDefault()));
+    }
+}
