@@ -141,7 +141,12 @@ public final class SignInDialog extends Dialog {
         errorData.widthHint = 520;
         error.setLayoutData(errorData);
         showRows();
-        passphrase.setFocus();
+        // once the window shows: focus set before that is lost, and the cursor belongs in the passphrase
+        area.getDisplay().asyncExec(() -> {
+            if (!passphrase.isDisposed()) {
+                passphrase.setFocus();
+            }
+        });
         return area;
     }
 

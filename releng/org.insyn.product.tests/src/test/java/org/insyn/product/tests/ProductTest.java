@@ -84,14 +84,23 @@ class ProductTest {
         return workspace;
     }
 
+    /** Signs anna in and waits for the workbench window; on a failure says what the product wrote. */
+    static Duration signInAndWait(Product insyn, Process p, Path console) throws Exception {
+        try {
+            insyn.signIn(p, PASSPHRASE, "anna");
+            return insyn.waitForWindow(p, Duration.ofSeconds(90));
+        } catch (IllegalStateException e) {
+            throw new AssertionError(e.getMessage() + "; the product wrote:\n" + Files.readString(console), e);
+        }
+    }
+
     @Test
     void workbenchSignsInAndOpensItsWindowWithoutErrors(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("console.log");
         Product insyn = Product.insyn();
         Process p = insyn.startWorkbench(workspaceWithInvestigator(dir.resolve("workspace")), log);
         try {
-            insyn.signIn(p, PASSPHRASE, "anna");
-            Duration firstWindow = insyn.waitForWindow(p, Duration.ofSeconds(90));
+            Duration firstWindow = signInAndWait(insyn, p, log);
             Thread.sleep(1000); // let the parts render; a failing part logs an error
             assertTrue(p.isAlive());
             String console = Files.readString(log);
@@ -118,8 +127,7 @@ class ProductTest {
         Path workspace = workspaceWithInvestigator(dir.resolve("workspace"));
         Process p = insyn.startWorkbench(workspace, dir.resolve("console.log"));
         try {
-            insyn.signIn(p, PASSPHRASE, "anna");
-            insyn.waitForWindow(p, Duration.ofSeconds(90));
+            signInAndWait(insyn, p, dir.resolve("console.log"));
             insyn.pressKeys("ctrl+3");
             insyn.pressKeys("ctrl+q");
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "Ctrl+Q ends the workbench");
@@ -139,8 +147,7 @@ class ProductTest {
             Path console = dir.resolve("console-" + start + ".log");
             Process p = start == 0 ? insyn.startWorkbench(workspace, console) : insyn.restartWorkbench(workspace, console);
             try {
-                insyn.signIn(p, PASSPHRASE, "anna");
-                insyn.waitForWindow(p, Duration.ofSeconds(90));
+                signInAndWait(insyn, p, console);
                 if (start == 0) {
                     insyn.pressKeys("ctrl+2");
                 }
