@@ -20,6 +20,7 @@ import org.insyn.core.model.CaseFile;
 import org.insyn.core.model.Justification;
 import org.insyn.core.model.NoticeChannel;
 import org.insyn.core.model.ReasonCategory;
+import org.insyn.core.model.RecordClass;
 import org.insyn.core.model.Review;
 import org.insyn.core.model.ReviewDecision;
 import org.insyn.core.model.ReviewPolicy;
@@ -192,5 +193,37 @@ class PolicyTest {
                 e.message(Locale.ENGLISH));
         InsynException role = assertThrows(InsynException.class, () -> policy.checkReview(investigator, client));
         assertTrue(role.message(Messages.SWEDISH).endsWith("rollen arbetsledare."), role.message(Messages.SWEDISH));
+    }
+
+    @Test
+    void R10_onlyMinorImportanceIsEverWeeded() {
+        assertTrue(RecordClass.MINOR_IMPORTANCE.mayBeWeeded());
+        assertFalse(RecordClass.REGISTERED.mayBeWeeded());
+        assertFalse(RecordClass.CLIENT_FILE.mayBeWeeded());
+        assertDoesNotThrow(() -> policy.checkRetentionRule(supervisor, "kista-by", RecordClass.MINOR_IMPORTANCE));
+        assertEquals(Rule.R10, refusedBy(() -> policy.checkRetentionRule(supervisor, "kista-by", RecordClass.REGISTERED)));
+        assertEquals(Rule.R10, refusedBy(() -> policy.checkRetentionRule(admin, "kista-by", RecordClass.CLIENT_FILE)));
+    }
+
+    @Test
+    void R10_theSchedulesAreTheUnitsSupervisorsAndTheAdministrators() {
+        assertEquals(Rule.R10, refusedBy(() -> policy.checkRetentionRule(investigator, "kista-by", RecordClass.MINOR_IMPORTANCE)));
+        assertEquals(Rule.R9, refusedBy(() -> policy.checkRetentionRule(otherSupervisor, "kista-by", RecordClass.MINOR_IMPORTANCE)));
+        assertDoesNotThrow(() -> policy.checkRetentionRule(new User("adam", "Adam", Set.of(Role.ADMINISTRATOR), Set.of(), true),
+                "kista-by", RecordClass.MINOR_IMPORTANCE));
+    }
+
+    @Test
+    void R10_anyoneInTheCasePlacesAHoldButOnlyItsSupervisorLiftsIt() {
+        CaseFile c = new CaseFile(7, "kista-by", "Ärende", "anna", T0, Optional.of(T0), true, false);
+        assertDoesNotThrow(() -> policy.checkHold(investigator, c, false));
+        assertDoesNotThrow(() -> policy.checkHold(fieldWorker, c, false));
+        assertEquals(Rule.R10, refusedBy(() -> policy.checkHold(investigator, c, true)));
+        assertDoesNotThrow(() -> policy.checkHold(supervisor, c, true));
+        assertEquals(Rule.R9, refusedBy(() -> policy.checkHold(otherSupervisor, c, true)));
+        InsynException never = assertThrows(InsynException.class,
+                () -> policy.checkRetentionRule(supervisor, "kista-by", RecordClass.REGISTERED));
+        assertTrue(never.message(Messages.SWEDISH).startsWith("R10 "), never.message(Messages.SWEDISH));
+        assertTrue(never.message(Locale.ENGLISH).contains("exported for the register and the client file"), never::getMessage);
     }
 }

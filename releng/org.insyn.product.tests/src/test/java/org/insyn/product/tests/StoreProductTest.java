@@ -9,11 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.insyn.core.model.Capture;
+import org.insyn.core.model.Note;
 import org.insyn.core.model.NoticeChannel;
 import org.insyn.core.model.ReasonCategory;
 import org.insyn.core.model.RecordClass;
@@ -29,18 +31,23 @@ import org.insyn.store.internal.StoreProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code insyn cli verify} in the materialized product, which finds the store as a Declarative Services component. */
+/** {@code insyn cli verify} and {@code purge} in the materialized product, which finds the store as a Declarative Services component. */
 class StoreProductTest {
     static final String PASSPHRASE = "produktens lösenfras";
+
+    /** An administrator, the unit north and its investigator Anna, whose session it returns. */
+    static Session anna(Workspace ws) {
+        ws.saveUser("admin", new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true));
+        ws.saveUnit("admin", new Unit("north", "IFO Nord", ReviewPolicy.AFTER));
+        ws.saveUser("admin", new User("anna", "Anna", Set.of(Role.INVESTIGATOR), Set.of("north"), true));
+        return ws.session("anna");
+    }
 
     @Test
     void R16_verifyInTheProductPassesACleanWorkspaceAndReportsAChangedBlob(@TempDir Path workspace) throws Exception {
         String hash;
         try (Workspace ws = new StoreProvider().open(WorkspaceConfig.embedded(workspace, PASSPHRASE.toCharArray()))) {
-            ws.saveUser("admin", new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true));
-            ws.saveUnit("admin", new Unit("north", "IFO Nord", ReviewPolicy.AFTER));
-            ws.saveUser("admin", new User("anna", "Anna", Set.of(Role.INVESTIGATOR), Set.of("north"), true));
-            Session anna = ws.session("anna");
+            Session anna = anna(ws);
             long caseId = anna.openCase("north", "Ärende").id();
             anna.recordTransparencyNote(caseId, LocalDate.now(), NoticeChannel.LETTER, "Anna");
             long j = anna.justify(Optional.of(caseId), "north", ReasonCategory.OTHER, "Behov av kontroll i öppna källor.",
@@ -70,5 +77,31 @@ class StoreProductTest {
         Product.Run noPassphrase = Product.insyn().script(workspace, "cli", "verify");
         assertEquals(2, noPassphrase.exitCode());
         assertTrue(noPassphrase.stderr().contains("INSYN_PASSPHRASE"), noPassphrase.stderr());
+    }
+
+    @Test
+    void R10_purgeInTheProductWeedsWhatIsDueAndTheWorkspaceStillVerifies(@TempDir Path workspace) throws Exception {
+        long caseId;
+        try (Workspace ws = new StoreProvider().open(WorkspaceConfig.embedded(workspace, PASSPHRASE.toCharArray()))) {
+            Session anna = anna(ws);
+            ws.session("admin").retention().setRule("north", RecordClass.MINOR_IMPORTANCE, Optional.of(0));
+            caseId = anna.openCase("north", "Ärende").id();
+            anna.saveNote(new Note(0, caseId, "anna", "Av ringa betydelse", RecordClass.MINOR_IMPORTANCE, List.of(), List.of(),
+                    Instant.now(), Instant.now()));
+            anna.closeCase(caseId);
+        }
+        Map<String, String> env = Map.of("INSYN_PASSPHRASE", PASSPHRASE, "INSYN_USER", "anna");
+        Product.Run dryRun = Product.insyn().script(workspace, env, "cli", "purge", "--dry-run");
+        assertEquals(0, dryRun.exitCode(), dryRun.stdout() + dryRun.stderr());
+        // the product speaks the machine's language: "case 1 (north, closed …" or "ärende 1 (north, avslutat …"
+        assertTrue(dryRun.stdout().contains(caseId + " (north, "), dryRun.stdout());
+        Product.Run apply = Product.insyn().script(workspace, env, "cli", "purge", "--apply");
+        assertEquals(0, apply.exitCode(), apply.stdout() + apply.stderr());
+        try (Workspace ws = new StoreProvider().open(WorkspaceConfig.embedded(workspace, PASSPHRASE.toCharArray()))) {
+            assertEquals(List.of(), ws.session("anna").notes(caseId));
+        }
+        Product.Run verify = Product.insyn().script(workspace, env, "cli", "verify");
+        assertEquals(0, verify.exitCode(), verify.stdout() + verify.stderr());
+        assertEquals(2, Product.insyn().script(workspace, env, "cli", "purge").exitCode());
     }
 }
