@@ -8,10 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 
 import org.insyn.core.InsynException;
 import org.insyn.core.model.CaseFile;
+import org.insyn.core.model.RecordClass;
+import org.insyn.core.service.Retention;
 import org.insyn.core.service.WorkspaceConfig;
 import org.insyn.store.internal.StoreProvider;
 import org.insyn.store.internal.StoreWorkspace;
@@ -29,7 +34,7 @@ class H2StoreTest extends StoreContract {
     @Test
     void R9_theDatabaseFileAndTheKeyFileHoldNoClearText() throws Exception {
         CaseFile c = anna.openCase("north", "Ärende om Kim Hemligsson");
-        anna.saveSubject(c.id(), "Kim Hemligsson", java.util.List.of(), Optional.empty(), Optional.empty());
+        anna.saveSubject(c.id(), "Kim Hemligsson", List.of(), Optional.empty(), Optional.empty());
         ws.close();
         for (Path f : new Path[] { dir.resolve("insyn.mv.db"), dir.resolve("insyn-keys.properties") }) {
             String raw = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
@@ -49,5 +54,34 @@ class H2StoreTest extends StoreContract {
         assertTrue(e.getMessage().contains("passphrase"), e.getMessage());
         ws = (StoreWorkspace) new StoreProvider().open(config(dir));
         assertTrue(ws.verify().clean());
+    }
+
+    @Test
+    void R10_closingAfterWeedingRewritesTheFileWithoutTheOldCopiesOfTheWeededRows() throws Exception {
+        ws.session("admin").retention().setRule("north", RecordClass.MINOR_IMPORTANCE, Optional.of(0));
+        long caseId = clientCase(anna, "north", true);
+        // random text cannot be compressed: a file smaller than it cannot hold it
+        Random random = new Random(20261124L);
+        long weededChars = 0;
+        for (int i = 0; i < 200; i++) {
+            byte[] noise = new byte[6000];
+            random.nextBytes(noise);
+            String text = Base64.getEncoder().encodeToString(noise);
+            weededChars += text.length();
+            note(anna, caseId, text);
+        }
+        anna.closeCase(caseId);
+        assertEquals(200, anna.retention().weed(Retention.Progress.NONE).notes());
+        Path file = dir.resolve("insyn.mv.db");
+        long open = Files.size(file);
+        assertTrue(open > weededChars, "old chunks, never reused, still hold the weeded notes: " + open + " bytes");
+        ws.close();
+        long closed = Files.size(file);
+        assertTrue(closed < weededChars / 2, "closed compacted: " + open + " -> " + closed + " bytes");
+
+        ws = (StoreWorkspace) new StoreProvider().open(config(dir));
+        assertTrue(ws.verify().clean(), ws.verify().problems()::toString);
+        assertEquals(List.of(), ws.session("anna").notes(caseId));
+        assertEquals("Kim Andersson", ws.session("anna").subject(caseId).orElseThrow().name());
     }
 }

@@ -47,6 +47,8 @@ public final class StoreWorkspace implements Workspace, AuditTrail, NetworkLog {
     private final EncryptedBlobStore blobs;
     private final Path exports;
     private final List<StoreListener> listeners = new CopyOnWriteArrayList<>();
+    /** Something was deleted: its old copies leave the database file when it is closed compacted. */
+    private volatile boolean deletedSinceOpen;
 
     /** @param exports the folder of cached exports, one subfolder per case ({@link WorkspaceConfig#exports()}) */
     public StoreWorkspace(Db db, EncryptedBlobStore blobs, Path exports) {
@@ -89,6 +91,7 @@ public final class StoreWorkspace implements Workspace, AuditTrail, NetworkLog {
             throw EncryptedBlobStore.storage(e);
         }
         tx.afterCommit.forEach(Runnable::run);
+        deletedSinceOpen |= tx.events.stream().anyMatch(StoreEvent::deleted);
         if (!tx.events.isEmpty()) {
             List<StoreEvent> events = List.copyOf(tx.events);
             listeners.forEach(l -> {
@@ -397,6 +400,10 @@ public final class StoreWorkspace implements Workspace, AuditTrail, NetworkLog {
 
     @Override
     public void close() {
-        db.close();
+        if (deletedSinceOpen) {
+            db.closeCompacted();
+        } else {
+            db.close();
+        }
     }
 }
