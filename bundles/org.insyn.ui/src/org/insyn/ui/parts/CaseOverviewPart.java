@@ -11,7 +11,6 @@ import org.eclipse.core.commands.ParameterizedCommand;
 import org.eclipse.e4.core.commands.ECommandService;
 import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.core.di.annotations.Optional;
-import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridLayout;
@@ -29,11 +28,9 @@ import org.insyn.core.model.Unit;
 import org.insyn.core.policy.Policy;
 import org.insyn.core.report.LetterInput;
 import org.insyn.core.service.ReportService;
-import org.insyn.core.service.StoreEvent;
 import org.insyn.ui.ActiveCase;
 import org.insyn.ui.Commands;
 import org.insyn.ui.SignedIn;
-import org.insyn.ui.StoreEvents;
 import org.insyn.ui.Texts;
 import org.insyn.ui.Widgets;
 import org.insyn.ui.dialogs.LetterDialog;
@@ -44,7 +41,7 @@ import org.insyn.ui.work.Exports;
  * The active case at a glance: its client, the transparency note (R4) with the letter that tells the client and the
  * record that they were told, the justifications and their reviews (R1, R2), and the findings (R3, R5).
  */
-public class CaseOverviewPart {
+public class CaseOverviewPart extends CasePart {
     static final String KEY = "org.insyn.ui.part.caseOverview";
 
     @Inject
@@ -57,8 +54,6 @@ public class CaseOverviewPart {
     @Optional
     ReportService reports;
 
-    private SignedIn signedIn;
-    private CaseFile active;
     private Label title;
     private Label subject;
     private Label note;
@@ -95,35 +90,16 @@ public class CaseOverviewPart {
         Ui.column(findings, "results.col.title", 220, Hit.class, Hit::title);
         Ui.column(findings, "results.col.url", 260, Hit.class, Hit::url);
         Ui.column(findings, "results.col.source", 110, Hit.class, Hit::source);
-        signedIn = current;
-        caseChanged(c);
+        follow(title, current, c);
     }
 
-    @Inject
-    @Optional
-    void signedIn(@Optional SignedIn s) {
-        signedIn = s;
-    }
-
-    @Inject
-    @Optional
-    void caseChanged(@Optional @Named(ActiveCase.KEY) CaseFile c) {
-        active = c;
-        if (title != null && !title.isDisposed()) {
-            refresh();
-        }
-    }
-
-    @Inject
-    @Optional
-    void changed(@UIEventTopic(StoreEvents.TOPIC) StoreEvent e) {
-        if (active != null && title != null && !title.isDisposed() && e.caseId().equals(java.util.Optional.of(active.id()))) {
-            refresh();
-        }
+    @Override
+    protected void showCase() {
+        refresh();
     }
 
     private void refresh() {
-        boolean shown = signedIn != null && active != null;
+        boolean shown = shown();
         letter.setEnabled(shown);
         recordNote.setEnabled(shown);
         if (!shown) {

@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.eclipse.e4.core.di.annotations.Optional;
-import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
@@ -36,7 +35,6 @@ import org.insyn.core.service.StoreEvent;
 import org.insyn.core.service.VerifyReport;
 import org.insyn.ui.ActiveCase;
 import org.insyn.ui.SignedIn;
-import org.insyn.ui.StoreEvents;
 import org.insyn.ui.Texts;
 import org.insyn.ui.Widgets;
 import org.insyn.ui.work.Background;
@@ -47,7 +45,7 @@ import org.insyn.ui.work.Exports;
  * SHA-256, verification of all of them against their manifests and timestamps, and the evidence report as PDF/A
  * (R11, R12: scrubbed of personal details).
  */
-public class EvidencePart {
+public class EvidencePart extends CasePart {
     static final String KEY = "org.insyn.ui.part.evidence";
     private static final int THUMBNAIL_WIDTH = 240;
 
@@ -60,8 +58,6 @@ public class EvidencePart {
     @Optional
     ReportService reports;
 
-    private SignedIn signedIn;
-    private CaseFile active;
     private TableViewer table;
     private Label thumbnail;
     private Text details;
@@ -97,37 +93,24 @@ public class EvidencePart {
         export = Ui.button(buttons, KEY + ".export", "evidence.export", this::export);
         Ui.done(buttons);
         status = Ui.status(parent, KEY + ".status", 2);
-        signedIn = current;
-        caseChanged(c);
+        follow(table.getTable(), current, c);
     }
 
-    @Inject
-    @Optional
-    void signedIn(@Optional SignedIn s) {
-        signedIn = s;
+    @Override
+    protected void showCase() {
+        status.setText("");
+        refresh();
     }
 
-    @Inject
-    @Optional
-    void caseChanged(@Optional @Named(ActiveCase.KEY) CaseFile c) {
-        active = c;
-        if (table != null && !table.getTable().isDisposed()) {
-            status.setText("");
-            refresh();
-        }
-    }
-
-    @Inject
-    @Optional
-    void changed(@UIEventTopic(StoreEvents.TOPIC) StoreEvent e) {
-        if (e.type() == StoreEvent.Type.CAPTURE && active != null && table != null && !table.getTable().isDisposed()
-                && e.caseId().equals(java.util.Optional.of(active.id()))) {
+    @Override
+    protected void storeChanged(StoreEvent e) {
+        if (e.type() == StoreEvent.Type.CAPTURE) {
             refresh();
         }
     }
 
     private void refresh() {
-        boolean shown = signedIn != null && active != null;
+        boolean shown = shown();
         List<Capture> list = shown ? signedIn.session().captures(active.id()) : List.of();
         table.setInput(list);
         if (!list.isEmpty()) {

@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.eclipse.e4.core.di.annotations.Optional;
-import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
@@ -40,7 +39,6 @@ import org.insyn.core.service.StoreEvent;
 import org.insyn.ui.ActiveCase;
 import org.insyn.ui.Refusals;
 import org.insyn.ui.SignedIn;
-import org.insyn.ui.StoreEvents;
 import org.insyn.ui.Texts;
 import org.insyn.ui.Widgets;
 
@@ -49,14 +47,12 @@ import org.insyn.ui.Widgets;
  * is about; and full-text search over the notes, hits and captured pages of the user's cases, with the matching words
  * highlighted.
  */
-public class NotesPart {
+public class NotesPart extends CasePart {
     static final String KEY = "org.insyn.ui.part.notes";
 
     @Inject
     Refusals refusals;
 
-    private SignedIn signedIn;
-    private CaseFile active;
     private Note editing;
     private Label caseLabel;
     private TableViewer notes;
@@ -124,38 +120,22 @@ public class NotesPart {
             }
         });
         sash.setWeights(72, 28);
-        signedIn = current;
-        caseChanged(c);
+        follow(notes.getTable(), current, c);
     }
 
-    @Inject
-    @Optional
-    void signedIn(@Optional SignedIn s) {
-        signedIn = s;
+    @Override
+    protected void showCase() {
+        status.setText("");
+        refresh();
+        edit(null);
     }
 
-    @Inject
-    @Optional
-    void caseChanged(@Optional @Named(ActiveCase.KEY) CaseFile c) {
-        active = c;
-        if (notes != null && !notes.getTable().isDisposed()) {
-            status.setText("");
-            refresh();
-            edit(null);
-        }
-    }
-
-    @Inject
-    @Optional
-    void changed(@UIEventTopic(StoreEvents.TOPIC) StoreEvent e) {
-        if (active != null && notes != null && !notes.getTable().isDisposed() && e.caseId().equals(java.util.Optional.of(active.id()))
-                && e.type() != StoreEvent.Type.NOTE) {
+    /** New findings and captures can be linked; the note being written stays as it is. */
+    @Override
+    protected void storeChanged(StoreEvent e) {
+        if (e.type() != StoreEvent.Type.NOTE) {
             fillLinks(editing);
         }
-    }
-
-    private boolean shown() {
-        return signedIn != null && active != null;
     }
 
     private void refresh() {

@@ -96,7 +96,7 @@ public final class Ui {
     }
 
     /** A table viewer of rows of one type, with full-row selection. */
-    public static <T> TableViewer table(Composite parent, String key, int style, int span) {
+    public static TableViewer table(Composite parent, String key, int style, int span) {
         TableViewer viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | style);
         Widgets.key(viewer.getTable(), key);
         viewer.getTable().setHeaderVisible(true);
