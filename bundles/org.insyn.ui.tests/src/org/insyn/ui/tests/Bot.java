@@ -236,18 +236,32 @@ public final class Bot {
      * control's shell is brought forward and the control focused first.
      */
     public void press(Control control, char character, int keyCode) {
+        press(control, 0, character, keyCode);
+    }
+
+    /**
+     * As {@link #press(Control, char, int)} with modifier keys held down ({@code SWT.ALT}, {@code SWT.CTRL},
+     * {@code SWT.SHIFT}): GTK turns Alt and a letter into the mnemonic of the button or label that has it.
+     */
+    public void press(Control control, int modifiers, char character, int keyCode) {
         run(() -> {
             control.getShell().forceActive();
             control.setFocus();
         });
         waitUntil(() -> display.getFocusControl() == control, "the focus on " + control);
-        for (int type : new int[] {SWT.KeyDown, SWT.KeyUp}) {
-            Event e = new Event();
-            e.type = type;
-            e.character = character;
-            e.keyCode = keyCode;
-            run(() -> display.post(e));
-        }
+        List<Integer> held = java.util.stream.IntStream.of(SWT.CTRL, SWT.SHIFT, SWT.ALT).filter(m -> (modifiers & m) != 0).boxed().toList();
+        held.forEach(m -> post(SWT.KeyDown, (char) 0, m));
+        post(SWT.KeyDown, character, keyCode);
+        post(SWT.KeyUp, character, keyCode);
+        held.reversed().forEach(m -> post(SWT.KeyUp, (char) 0, m));
+    }
+
+    private void post(int type, char character, int keyCode) {
+        Event e = new Event();
+        e.type = type;
+        e.character = character;
+        e.keyCode = keyCode;
+        run(() -> display.post(e));
     }
 
     public Shell workbenchShell() {

@@ -20,4 +20,10 @@ final class RefusalPage extends PartPage {
         clickOpening("action");
         closed();
     }
+
+    /** Closes the dialog without doing anything. */
+    void close() {
+        click("close");
+        closed();
+    }
 }

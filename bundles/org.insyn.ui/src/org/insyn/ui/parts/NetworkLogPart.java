@@ -1,0 +1,142 @@
+package org.insyn.ui.parts;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.insyn.core.model.NetworkRequest;
+import org.insyn.core.model.Role;
+import org.insyn.core.service.StoreEvent;
+import org.insyn.ui.Refusals;
+import org.insyn.ui.SignedIn;
+import org.insyn.ui.StoreEvents;
+import org.insyn.ui.Texts;
+import org.insyn.ui.Widgets;
+import org.insyn.ui.work.Background;
+
+/**
+ * R15: every request the product made (searches, robots.txt, captures and what the page loaded, blocked trackers), newest
+ * first, filtered by words and by outcome. For supervisors and administrators, who review it.
+ */
+public class NetworkLogPart {
+    static final String KEY = "org.insyn.ui.part.network";
+    /** How many of the newest requests are read: enough to review a day's work, small enough to read at once. */
+    static final int NEWEST = 5000;
+
+    @Inject
+    Background background;
+    @Inject
+    Refusals refusals;
+
+    private SignedIn signedIn;
+    private RoleGate gate;
+    private Reads reads;
+    private Text filter;
+    private Button problemsOnly;
+    private TableViewer table;
+    private Label count;
+    private List<NetworkRequest> loaded = List.of();
+
+    @PostConstruct
+    public void createControls(Composite parent, @Optional SignedIn current) {
+        Widgets.key(parent, KEY);
+        gate = new RoleGate(parent, KEY, Set.of(Role.SUPERVISOR, Role.ADMINISTRATOR), "network.forSupervisors");
+        Composite c = gate.content();
+        c.setLayout(new org.eclipse.swt.layout.GridLayout(4, false));
+        Ui.label(c, "network.filter");
+        filter = Ui.text(c, KEY + ".filter", SWT.BORDER | SWT.SEARCH | SWT.ICON_CANCEL, 1);
+        filter.setMessage(Texts.get("network.filter.hint"));
+        filter.addListener(SWT.Modify, e -> show());
+        problemsOnly = Widgets.key(new Button(c, SWT.CHECK), KEY + ".problems");
+        problemsOnly.setText(Texts.get("network.problemsOnly"));
+        problemsOnly.addListener(SWT.Selection, e -> show());
+        Ui.button(c, KEY + ".refresh", "network.refresh", this::reload);
+        table = Ui.table(c, KEY + ".table", SWT.MULTI | SWT.VIRTUAL, 4);
+        Ui.column(table, "network.col.at", 130, NetworkRequest.class, r -> Ui.when(r.at()));
+        Ui.column(table, "network.col.user", 80, NetworkRequest.class, NetworkRequest::userId);
+        Ui.column(table, "network.col.purpose", 80, NetworkRequest.class, NetworkRequest::purpose);
+        Ui.column(table, "network.col.method", 60, NetworkRequest.class, NetworkRequest::method);
+        Ui.column(table, "network.col.url", 360, NetworkRequest.class, NetworkRequest::url);
+        Ui.column(table, "network.col.status", 55, NetworkRequest.class, r -> r.status() == 0 ? "" : String.valueOf(r.status()));
+        Ui.column(table, "network.col.bytes", 80, NetworkRequest.class, r -> String.valueOf(r.bytes()));
+        Ui.column(table, "network.col.millis", 60, NetworkRequest.class, r -> String.valueOf(r.millis()));
+        Ui.column(table, "network.col.outcome", 160, NetworkRequest.class, NetworkRequest::outcome);
+        Keys.onF5(table.getTable(), this::reload);
+        Keys.onF5(filter, this::reload);
+        count = Ui.status(c, KEY + ".count", 4);
+        reads = new Reads(background, refusals, table.getTable(), () -> signedIn);
+        signedIn(current);
+    }
+
+    @Inject
+    @Optional
+    void signedIn(@Optional SignedIn s) {
+        signedIn = s;
+        if (table != null && !table.getTable().isDisposed()) {
+            loaded = List.of();
+            show();
+            if (gate.admit(s)) {
+                reload();
+            }
+        }
+    }
+
+    /** Searches and captures are what make requests: read the log again after one. */
+    @Inject
+    @Optional
+    void changed(@UIEventTopic(StoreEvents.TOPIC) StoreEvent e) {
+        if ((e.type() == StoreEvent.Type.SEARCH_RUN || e.type() == StoreEvent.Type.CAPTURE) && table != null
+                && !table.getTable().isDisposed() && gate.admit(signedIn)) {
+            reload();
+        }
+    }
+
+    private void reload() {
+        if (signedIn == null) {
+            return;
+        }
+        var workspace = signedIn.workspace();
+        reads.run(Texts.get("network.job"), monitor -> workspace.networkLog().recent(NEWEST), requests -> {
+            loaded = requests;
+            show();
+        });
+    }
+
+    private void show() {
+        String words = filter.getText().strip().toLowerCase(Locale.ROOT);
+        List<NetworkRequest> shown = loaded.stream().filter(r -> !problemsOnly.getSelection() || !"ok".equals(r.outcome()))
+                .filter(r -> words.isEmpty() || matches(r, words)).toList();
+        table.setInput(shown);
+        count.setText(Texts.get("network.count", shown.size(), loaded.size(), NEWEST));
+    }
+
+    private static boolean matches(NetworkRequest r, String words) {
+        String line = String.join(" ", r.url(), r.userId(), r.purpose(), r.method(), r.outcome(), String.valueOf(r.status()))
+                .toLowerCase(Locale.ROOT);
+        for (String word : words.split("\\s+")) {
+            if (!line.contains(word)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Focus
+    void focus() {
+        if (filter.isVisible()) {
+            filter.setFocus();
+        }
+    }
+}
