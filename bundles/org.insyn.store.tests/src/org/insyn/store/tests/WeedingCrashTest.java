@@ -8,6 +8,7 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,7 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * R10, R16: a weeding run killed with SIGKILL wherever it is, again and again, leaves every item whole or gone, every
  * item gone named in exactly one weeding entry, no blob file of a weeded capture behind once the workspace is opened
- * again, and a chain that verifies.
+ * again, and a chain that verifies; so does one killed while it closes the database compacted.
  */
 class WeedingCrashTest {
     static final String PASSPHRASE = "gallra-krasch";
@@ -73,6 +74,8 @@ class WeedingCrashTest {
         int kills = 0;
         List<String> output = new ArrayList<>();
         List<Integer> goneAfterEach = new ArrayList<>();
+        Path compacting = dir.resolve("insyn.mv.db.tempFile");
+        boolean killedWhileCompacting = false;
         for (int round = 0; round <= KILLS && !finished; round++) {
             ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", classPath, WeedLoop.class.getName(), dir.toString());
@@ -86,13 +89,24 @@ class WeedingCrashTest {
                 output.add(line);
             }
             assertEquals("ready", line, () -> "the weeding run did not start: " + String.join("\n", output));
-            if (round < KILLS) {
+            if (round < KILLS - 1) {
                 // a few transactions in, then killed wherever it is: in a batch, between two, in the closing sweep
                 int batches = random.nextInt(4);
                 while (batches > 0 && (line = lines.readLine()) != null && !line.startsWith("finished")) {
                     batches -= line.startsWith("done") ? 1 : 0;
                 }
                 Thread.sleep(random.nextInt(40));
+                child.destroyForcibly();
+                kills++;
+            } else if (round == KILLS - 1) {
+                // the rest weeded, then killed while closing: H2 is writing the compacted copy of the database
+                while ((line = lines.readLine()) != null && !line.startsWith("finished")) {
+                    output.add(line);
+                }
+                while (child.isAlive() && !Files.exists(compacting)) {
+                    Thread.onSpinWait();
+                }
+                killedWhileCompacting = child.isAlive();
                 child.destroyForcibly();
                 kills++;
             } else {
@@ -108,6 +122,8 @@ class WeedingCrashTest {
                 minorNotes.size() + minorCaptures.size());
         assertTrue(finished, () -> "the last run, not killed, weeded the rest: " + String.join("\n", output));
         assertEquals(KILLS, kills);
+        assertTrue(killedWhileCompacting, "a run that weeded closes the database compacted, and was killed doing so");
+        assertFalse(Files.exists(compacting), "the half-written copy is gone once the workspace was opened again");
         try (Workspace ws = open()) {
             for (long caseId : cases) {
                 assertEquals(1, ws.session("anna").notes(caseId).size(), "only the client-file note stays");
