@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
@@ -63,9 +65,21 @@ public final class Main {
             String p99 = sampled ? String.format("%.3f", primary.getStatistics().getPercentile(99)) : "";
             System.out.printf("| %s | %s | %.3f | %.3f | %s | %s | %s | %s |%n", name, r.getParams().getMode().shortLabel(),
                     primary.getScore(), primary.getScoreError(), p50, p99, primary.getScoreUnit(), ratio);
-            // Secondary results (e.g. a peak heap counted beside the time) get a row of their own.
-            r.getSecondaryResults().forEach((key, result) -> System.out.printf("| %s:%s | | %.3f | %.3f | | | %s | |%n", name, key,
-                    result.getScore(), result.getScoreError(), result.getScoreUnit()));
+            // Secondary results (e.g. a peak heap counted beside the time) get a row of their own. JMH adds event
+            // counters up over the iterations, which makes no sense for a peak: for those the largest one is shown.
+            r.getSecondaryResults().forEach((key, result) -> {
+                boolean peak = key.startsWith("peak");
+                double score = peak ? largest(r, key) : result.getScore();
+                System.out.printf("| %s:%s | %s | %.3f | %s | | | %s | |%n", name, key, peak ? "max" : "", score,
+                        peak ? "" : String.format("%.3f", result.getScoreError()), result.getScoreUnit());
+            });
         }
+    }
+
+    /** The largest value a counter had in any one measured iteration of the run. */
+    private static double largest(RunResult r, String key) {
+        return r.getBenchmarkResults().stream().flatMap(b -> b.getIterationResults().stream())
+                .map(i -> i.getSecondaryResults().get(key)).filter(Objects::nonNull)
+                .mapToDouble(Result::getScore).max().orElse(Double.NaN);
     }
 }
