@@ -52,7 +52,7 @@ public final class SignIns {
 
     private static void publish(IEclipseContext application, SignedIn s) {
         IEventBroker broker = application.get(IEventBroker.class);
-        StoreListener forward = event -> broker.post(StoreEvents.TOPIC, event);
+        StoreListener forward = StoreEvents.forwarder(broker);
         s.workspace().addListener(forward);
         application.set(StoreListener.class, forward);
         application.set(Workspace.class, s.workspace());
