@@ -18,8 +18,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
+import org.eclipse.core.runtime.preferences.IEclipsePreferences;
+import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.insyn.capture.internal.CaptureTesting;
 import org.insyn.capture.internal.ChromiumCaptureService;
 import org.insyn.core.InsynException;
@@ -120,6 +123,38 @@ class CaptureStoreTest {
     @Test
     void theProductOffersTheCaptureServiceThroughDs() throws InterruptedException {
         assertInstanceOf(ChromiumCaptureService.class, service(CaptureService.class));
+    }
+
+    /** R17: the authority set in the preferences (Window › Preferences) seals the product's captures, from the next one on. */
+    @Test
+    void R17_theProductsCaptureServiceSealsWithTheTimestampAuthorityOfThePreferences() throws Exception {
+        CaptureService product = service(CaptureService.class);
+        IEclipsePreferences prefs = InstanceScope.INSTANCE.getNode(ChromiumCaptureService.PREFERENCES);
+        try {
+            assertTrue(capture(product, site.url("/post")).timestampToken().isEmpty(), "no authority anywhere: hashes only");
+            prefs.put(ChromiumCaptureService.TSA_PREFERENCE, tsa.url().toString());
+            prefs.flush();
+            Capture sealed = capture(product, site.url("/post"));
+            assertTrue(sealed.timestampToken().isPresent(), "sealed by the authority of the preferences");
+            assertTrue(ws.verify().clean());
+        } finally {
+            prefs.remove(ChromiumCaptureService.TSA_PREFERENCE);
+            prefs.flush();
+        }
+    }
+
+    /** R17: a system property or INSYN_TSA_URL, when set, comes before the preference; blank counts as unset. */
+    @Test
+    void R17_theTimestampAuthorityIsThePropertyElseTheEnvironmentElseThePreference() {
+        UnaryOperator<String> none = key -> null;
+        UnaryOperator<String> blank = key -> " ";
+        UnaryOperator<String> property = key -> key.equals(ChromiumCaptureService.TSA_PROPERTY) ? "http://127.0.0.1:1/property" : null;
+        UnaryOperator<String> env = key -> key.equals(ChromiumCaptureService.TSA_ENV) ? "http://127.0.0.1:1/env" : null;
+        UnaryOperator<String> pref = key -> key.equals(ChromiumCaptureService.TSA_PREFERENCE) ? " http://127.0.0.1:1/pref " : null;
+        assertEquals(Optional.of(URI.create("http://127.0.0.1:1/property")), ChromiumCaptureService.timestampAuthority(property, env, pref));
+        assertEquals(Optional.of(URI.create("http://127.0.0.1:1/env")), ChromiumCaptureService.timestampAuthority(blank, env, pref));
+        assertEquals(Optional.of(URI.create("http://127.0.0.1:1/pref")), ChromiumCaptureService.timestampAuthority(none, blank, pref));
+        assertEquals(Optional.empty(), ChromiumCaptureService.timestampAuthority(none, none, blank));
     }
 
     @Test

@@ -15,7 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
+import org.eclipse.core.runtime.preferences.IPreferencesService;
 import org.insyn.core.InsynException;
 import org.insyn.core.model.Capture;
 import org.insyn.core.model.CaseFile;
@@ -40,21 +42,49 @@ import org.osgi.framework.FrameworkUtil;
  * capture, and a failure before it takes back the blobs this capture added.
  */
 public final class ChromiumCaptureService implements CaptureService {
-    /** The RFC 3161 timestamp authority: this system property, or else the environment variable {@value #TSA_ENV}. */
+    /**
+     * The RFC 3161 timestamp authority: this system property, else the environment variable {@value #TSA_ENV}, else the
+     * preference {@value #TSA_PREFERENCE} of the node {@value #PREFERENCES} (Window › Preferences in the workbench).
+     */
     public static final String TSA_PROPERTY = "insyn.capture.tsa";
     public static final String TSA_ENV = "INSYN_TSA_URL";
+    public static final String PREFERENCES = "org.insyn.capture";
+    public static final String TSA_PREFERENCE = "tsa.url";
 
     private final Supplier<CaptureOptions> options;
     private final Trackers trackers;
     private final String tool;
     private final ZoneId zone;
     private final Policy policy = new Policy();
+    /** Bound by DS when the runtime has preferences; read at each capture, so a changed authority applies at once. */
+    private volatile IPreferencesService preferences;
 
-    /** The OSGi component: Debian's Chromium, the built-in tracker list, the authority as configured. */
+    /** The OSGi component: Debian's Chromium, the built-in tracker list, the authority as configured now. */
     public ChromiumCaptureService() {
-        this(() -> CaptureOptions.defaults().withTimestampAuthority(Optional.ofNullable(System.getProperty(TSA_PROPERTY))
-                .or(() -> Optional.ofNullable(System.getenv(TSA_ENV))).filter(s -> !s.isBlank()).map(URI::create)),
-                "Insyn " + bundleVersion(), ZoneId.systemDefault());
+        this.options = () -> CaptureOptions.defaults().withTimestampAuthority(timestampAuthority(System::getProperty, System::getenv,
+                key -> preferences == null ? null : preferences.getString(PREFERENCES, key, null, null)));
+        this.trackers = Trackers.builtIn();
+        this.tool = "Insyn " + bundleVersion();
+        this.zone = ZoneId.systemDefault();
+    }
+
+    public void setPreferences(IPreferencesService preferences) {
+        this.preferences = preferences;
+    }
+
+    public void unsetPreferences(IPreferencesService gone) {
+        if (preferences == gone) {
+            preferences = null;
+        }
+    }
+
+    /** The system property first, then the environment, then the preference; blank counts as not set. */
+    public static Optional<URI> timestampAuthority(UnaryOperator<String> properties, UnaryOperator<String> environment,
+            UnaryOperator<String> preferences) {
+        return Optional.ofNullable(properties.apply(TSA_PROPERTY)).filter(s -> !s.isBlank())
+                .or(() -> Optional.ofNullable(environment.apply(TSA_ENV)).filter(s -> !s.isBlank()))
+                .or(() -> Optional.ofNullable(preferences.apply(TSA_PREFERENCE)).filter(s -> !s.isBlank()))
+                .map(s -> URI.create(s.strip()));
     }
 
     /** With the options read at each capture, the built-in tracker list, the tool's name and the local time zone. */

@@ -27,6 +27,8 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Item;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.TabFolder;
+import org.eclipse.swt.widgets.TabItem;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
@@ -124,6 +126,9 @@ public final class Bot {
             if (c instanceof CTabFolder folder) {
                 all.addAll(List.of(folder.getItems()));
             }
+            if (c instanceof TabFolder folder) {
+                all.addAll(List.of(folder.getItems()));
+            }
             if (c instanceof Composite comp) {
                 todo.addAll(List.of(comp.getChildren()));
             }
@@ -136,6 +141,9 @@ public final class Bot {
             return c.isVisible();
         }
         if (w instanceof CTabItem t) {
+            return t.getParent().isVisible();
+        }
+        if (w instanceof TabItem t) {
             return t.getParent().isVisible();
         }
         return w instanceof ToolItem t && t.getParent().isVisible();
@@ -249,6 +257,11 @@ public final class Bot {
             control.setFocus();
         });
         waitUntil(() -> display.getFocusControl() == control, "the focus on " + control);
+        key(modifiers, character, keyCode);
+    }
+
+    /** A key pressed and released, with the modifiers held, wherever the keyboard focus is (a menu, a dialog). */
+    public void key(int modifiers, char character, int keyCode) {
         List<Integer> held = java.util.stream.IntStream.of(SWT.CTRL, SWT.SHIFT, SWT.ALT).filter(m -> (modifiers & m) != 0).boxed().toList();
         held.forEach(m -> post(SWT.KeyDown, (char) 0, m));
         post(SWT.KeyDown, character, keyCode);

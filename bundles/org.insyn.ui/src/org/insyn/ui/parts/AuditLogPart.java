@@ -391,8 +391,6 @@ public class AuditLogPart {
 
     @Focus
     void focus() {
-        if (table.getTable().isVisible()) {
-            table.getTable().setFocus();
-        }
+        gate.focus(table.getTable());
     }
 }

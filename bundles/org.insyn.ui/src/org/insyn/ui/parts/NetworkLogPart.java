@@ -135,8 +135,6 @@ public class NetworkLogPart {
 
     @Focus
     void focus() {
-        if (filter.isVisible()) {
-            filter.setFocus();
-        }
+        gate.focus(filter);
     }
 }

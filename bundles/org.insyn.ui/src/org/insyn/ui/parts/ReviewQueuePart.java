@@ -215,8 +215,6 @@ public class ReviewQueuePart {
 
     @Focus
     void focus() {
-        if (table.getTable().isVisible()) {
-            table.getTable().setFocus();
-        }
+        gate.focus(table.getTable());
     }
 }

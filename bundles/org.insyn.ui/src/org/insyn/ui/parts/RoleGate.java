@@ -6,6 +6,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StackLayout;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.insyn.core.model.Role;
 import org.insyn.ui.SignedIn;
@@ -37,6 +38,18 @@ final class RoleGate {
 
     Composite content() {
         return content;
+    }
+
+    /**
+     * Puts the keyboard focus in the part: on its main control, or on the notice when the part is not for this role.
+     * Some control of the active part must have it, or GTK keeps it on a hidden one and the window's keys stop working.
+     */
+    void focus(Control main) {
+        if (stack.topControl == content && main.isVisible()) {
+            main.setFocus();
+        } else {
+            stack.topControl.forceFocus();
+        }
     }
 
     /** Shows the content when the signed-in role is one of the part's; returns whether it does. */

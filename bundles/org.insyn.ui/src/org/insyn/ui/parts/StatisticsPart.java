@@ -239,8 +239,6 @@ public class StatisticsPart {
 
     @Focus
     void focus() {
-        if (grid.isVisible()) {
-            grid.setFocus();
-        }
+        gate.focus(grid);
     }
 }

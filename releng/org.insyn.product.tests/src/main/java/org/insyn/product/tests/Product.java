@@ -78,7 +78,16 @@ public record Product(Path folder, String windowTitle) {
             }
             Thread.sleep(25);
         }
-        throw new IllegalStateException("no window '" + windowTitle + "' within " + timeout);
+        throw new IllegalStateException("no window '" + windowTitle + "' within " + timeout + "; the windows showing: " + windowsShowing());
+    }
+
+    /** The titles of the visible windows, to say what showed instead. */
+    static List<String> windowsShowing() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("sh", "-c", "for w in $(xdotool search --onlyvisible --name .); do xdotool getwindowname $w; done")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out.lines().toList();
     }
 
     /** Asks the X server (xdotool, from Debian) whether a visible window has this title. */
@@ -91,7 +100,12 @@ public record Product(Path folder, String windowTitle) {
 
     /** Real key strokes from the X server to this product's window, e.g. "ctrl+3" (xdotool's key names). */
     public void pressKeys(String keys) throws IOException, InterruptedException {
-        xdotool(windowTitle, "key", "--clearmodifiers", keys);
+        pressKeys(windowTitle, keys);
+    }
+
+    /** Real key strokes to the visible window with exactly this title (a dialog of the product, say). */
+    public static void pressKeys(String title, String keys) throws IOException, InterruptedException {
+        xdotool(title, "key", "--clearmodifiers", keys);
     }
 
     /** The title of the sign-in dialog, the first window the workbench shows (in English, as started here). */
@@ -126,6 +140,20 @@ public record Product(Path folder, String windowTitle) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Starts the workbench through the product's own launch script, as a user does, on the workspace, with exactly these
+     * of Insyn's environment variables (INSYN_LANG and the like are not inherited).
+     */
+    public Process startScript(Path workspace, Path output, java.util.Map<String, String> env) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(folder.resolve("insyn").toString()).directory(folder.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        pb.environment().keySet().removeIf(name -> name.startsWith("INSYN_"));
+        pb.environment().put("INSYN_WORKSPACE", workspace.toString());
+        pb.environment().put("JAVA_HOME", Path.of(javaCommand()).getParent().getParent().toString());
+        pb.environment().putAll(env);
+        return pb.start();
     }
 
     /** Runs the product's own launch script with these arguments. */

@@ -21,6 +21,8 @@ import org.insyn.core.service.WorkspaceConfig;
 import org.insyn.store.internal.StoreProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The materialized product, started the way a user starts it. */
 class ProductTest {
@@ -129,10 +131,38 @@ class ProductTest {
         try {
             signInAndWait(insyn, p, dir.resolve("console.log"));
             insyn.pressKeys("ctrl+3");
+            insyn.pressKeys("ctrl+shift+p");
+            Product.waitForWindow(p, "Preferences", Duration.ofSeconds(30));
+            Product.pressKeys("Preferences", "Escape");
             insyn.pressKeys("ctrl+q");
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "Ctrl+Q ends the workbench");
             assertEquals(0, p.exitValue(), Files.readString(dir.resolve("console.log")));
             assertEquals("org.insyn.ui.perspective.supervision", savedPerspective(workspace));
+        } finally {
+            Product.stop(p);
+        }
+    }
+
+    /**
+     * The language chosen in Window › Preferences (kept in the workspace's instance preferences) is the one the launch
+     * script starts the next workbench in; INSYN_LANG still comes first, and Swedish is the default.
+     */
+    @ParameterizedTest
+    @CsvSource({ "en, , Sign in to Insyn", "en, sv, Logga in i Insyn", "sv, en, Sign in to Insyn", ", , Logga in i Insyn" })
+    void theLanguageOfThePreferencesIsTheOneOfTheNextStartUnlessInsynLangSaysOtherwise(String chosen, String insynLang, String title,
+            @TempDir Path dir) throws Exception {
+        Path workspace = dir.resolve("workspace");
+        if (chosen != null) {
+            Path prefs = workspace.resolve(".metadata/.plugins/org.eclipse.core.runtime/.settings/org.insyn.ui.prefs");
+            Files.createDirectories(prefs.getParent());
+            Files.writeString(prefs, "eclipse.preferences.version=1\nlanguage=" + chosen + "\n");
+        }
+        Process p = Product.insyn().startScript(workspace, dir.resolve("console.log"),
+                insynLang == null ? java.util.Map.of() : java.util.Map.of("INSYN_LANG", insynLang));
+        try {
+            Product.waitForWindow(p, title, Duration.ofSeconds(90));
+        } catch (IllegalStateException e) {
+            throw new AssertionError(e.getMessage() + "\n" + Files.readString(dir.resolve("console.log")), e);
         } finally {
             Product.stop(p);
         }

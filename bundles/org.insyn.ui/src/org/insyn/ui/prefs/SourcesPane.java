@@ -1,0 +1,128 @@
+package org.insyn.ui.prefs;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.insyn.core.service.SourceProvider;
+import org.insyn.ui.Texts;
+import org.insyn.ui.Widgets;
+import org.insyn.ui.dialogs.FormDialog;
+
+/**
+ * The settings the web sources read ({@code {setting:NAME}} in their addresses, README "Searching public web sources"):
+ * API keys, masked, and forum addresses; and the HTTP client's politeness. The sources offered now are listed with what
+ * each still needs. Workspace-wide, so an administrator's.
+ */
+final class SourcesPane implements Pane {
+    private static final String KEY = PreferencesDialog.KEY + ".sources";
+
+    /** What a setting holds: said to the person, checked before it is saved. */
+    enum Kind {
+        SECRET, TEXT, ADDRESS, NUMBER
+    }
+
+    /** Every setting of the built-in sources and the client, in the order shown. */
+    static final Map<String, Kind> SETTINGS = settings();
+
+    private static Map<String, Kind> settings() {
+        Map<String, Kind> m = new LinkedHashMap<>();
+        m.put("google.apiKey", Kind.SECRET);
+        m.put("google.cx", Kind.TEXT);
+        m.put("youtube.apiKey", Kind.SECRET);
+        m.put("twingly.apiKey", Kind.SECRET);
+        m.put("discourse.url", Kind.ADDRESS);
+        m.put("phpbb.url", Kind.ADDRESS);
+        m.put("http.minIntervalMillis", Kind.NUMBER);
+        m.put("http.maxBytes", Kind.NUMBER);
+        return m;
+    }
+
+    private final List<SourceProvider> sources;
+    private final boolean administrator;
+    private final Map<String, Text> fields = new LinkedHashMap<>();
+
+    SourcesPane(List<SourceProvider> sources, boolean administrator) {
+        this.sources = sources;
+        this.administrator = administrator;
+    }
+
+    @Override
+    public String name() {
+        return "sources";
+    }
+
+    @Override
+    public void create(Composite tab) {
+        Table table = Widgets.key(new Table(tab, SWT.BORDER | SWT.FULL_SELECTION), KEY + ".list");
+        table.setHeaderVisible(true);
+        GridData tableData = new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1);
+        tableData.heightHint = 110;
+        table.setLayoutData(tableData);
+        for (String[] column : new String[][] { { "prefs.sources.source", "220" }, { "prefs.sources.kind", "110" },
+                { "prefs.sources.state", "300" } }) {
+            TableColumn c = new TableColumn(table, SWT.NONE);
+            c.setText(Texts.get(column[0]));
+            c.setWidth(Integer.parseInt(column[1]));
+        }
+        for (SourceProvider p : sources) {
+            TableItem item = new TableItem(table, SWT.NONE);
+            item.setText(new String[] { p.name(), Texts.get("kind." + p.kind().name()),
+                    p.unavailable().map(e -> e.message(Texts.locale())).orElse(Texts.get("prefs.sources.ready")) });
+        }
+        Composite body = Fields.body(tab);
+        SETTINGS.forEach((key, kind) -> {
+            Text t = Fields.text(body, KEY + "." + key, "prefs.sources." + key, Settings.get(Settings.WEB, key).orElse(""),
+                    kind == Kind.SECRET ? SWT.PASSWORD : SWT.NONE);
+            fields.put(key, t);
+        });
+        Fields.note(body, KEY + ".note", Texts.get("prefs.sources.note"));
+        Fields.administratorsOnly(tab, body, KEY, administrator);
+    }
+
+    @Override
+    public void check() {
+        if (!administrator) {
+            return;
+        }
+        SETTINGS.forEach((key, kind) -> {
+            String value = fields.get(key).getText().strip();
+            if (value.isEmpty()) {
+                return;
+            }
+            if (kind == Kind.ADDRESS && !isWebAddress(value)) {
+                throw new FormDialog.Invalid("prefs.badAddress", Fields.plain("prefs.sources." + key), value);
+            }
+            if (kind == Kind.NUMBER && !value.matches("\\d{1,12}")) {
+                throw new FormDialog.Invalid("prefs.badNumber", Fields.plain("prefs.sources." + key), value);
+            }
+        });
+    }
+
+    /** An absolute http or https address with a host. */
+    static boolean isWebAddress(String value) {
+        try {
+            URI uri = new URI(value);
+            return uri.getHost() != null && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void save() {
+        if (administrator) {
+            Map<String, String> values = new LinkedHashMap<>();
+            fields.forEach((key, field) -> values.put(key, field.getText()));
+            Settings.put(Settings.WEB, values);
+        }
+    }
+}
