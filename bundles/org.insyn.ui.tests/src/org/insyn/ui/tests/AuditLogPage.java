@@ -17,10 +17,7 @@ final class AuditLogPage extends PartPage {
     }
 
     static AuditLogPage open(Bot bot) {
-        new WorkbenchPage(bot).openPerspective(WorkbenchPage.SUPERVISION);
-        AuditLogPage page = new AuditLogPage(bot);
-        page.show();
-        return page;
+        return new AuditLogPage(bot).openIn(WorkbenchPage.SUPERVISION);
     }
 
     Table table() {

@@ -15,10 +15,7 @@ final class NetworkLogPage extends PartPage {
     }
 
     static NetworkLogPage open(Bot bot) {
-        new WorkbenchPage(bot).openPerspective(WorkbenchPage.SUPERVISION);
-        NetworkLogPage page = new NetworkLogPage(bot);
-        page.show();
-        return page;
+        return new NetworkLogPage(bot).openIn(WorkbenchPage.SUPERVISION);
     }
 
     NetworkLogPage filter(String words) {

@@ -27,6 +27,14 @@ abstract class PartPage {
         }
     }
 
+    /** Opens the perspective and brings the part forward. */
+    @SuppressWarnings("unchecked")
+    <P extends PartPage> P openIn(String perspective) {
+        new WorkbenchPage(bot).openPerspective(perspective);
+        show();
+        return (P) this;
+    }
+
     Text text(String name) {
         return bot.byKey(Text.class, key + "." + name);
     }

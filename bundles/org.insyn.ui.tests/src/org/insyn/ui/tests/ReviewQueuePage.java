@@ -17,10 +17,7 @@ final class ReviewQueuePage extends PartPage {
 
     /** Brings the part to the front in the Supervision perspective. */
     static ReviewQueuePage open(Bot bot) {
-        new WorkbenchPage(bot).openPerspective(WorkbenchPage.SUPERVISION);
-        ReviewQueuePage page = new ReviewQueuePage(bot);
-        page.show();
-        return page;
+        return new ReviewQueuePage(bot).openIn(WorkbenchPage.SUPERVISION);
     }
 
     Table table() {

@@ -15,10 +15,7 @@ final class StatisticsPage extends PartPage {
     }
 
     static StatisticsPage open(Bot bot) {
-        new WorkbenchPage(bot).openPerspective(WorkbenchPage.SUPERVISION);
-        StatisticsPage page = new StatisticsPage(bot);
-        page.show();
-        return page;
+        return new StatisticsPage(bot).openIn(WorkbenchPage.SUPERVISION);
     }
 
     /** Chooses the table by its English name, e.g. "Searches per unit by month". */

@@ -162,6 +162,9 @@ class SupervisorWalkUiTest {
         bot.press(queue.table(), SWT.ALT, 'a', 'a');
         queue.waitUntilGone("Tillsyn norr 5");
         queue.select("Tillsyn norr 6");
+        // a comment needs words: Alt+M with nothing written says so and saves nothing
+        bot.press(queue.table(), SWT.ALT, 'm', 'm');
+        assertEquals("Write the comment first: a comment without words tells the worker nothing.", queue.waitForLabel("done", "first"));
         bot.press(queue.table(), SWT.ALT, 'c', 'c');
         Text comment = queue.text("comment");
         bot.waitUntil(comment::isFocusControl, "the comment field to have the focus");

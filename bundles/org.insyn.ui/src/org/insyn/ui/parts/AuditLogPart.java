@@ -2,24 +2,21 @@ package org.insyn.ui.parts;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.inject.Inject;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
-import org.eclipse.e4.ui.di.Focus;
-import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -36,12 +33,9 @@ import org.insyn.core.model.User;
 import org.insyn.core.service.AuditTrail.ChainHead;
 import org.insyn.core.service.StoreEvent;
 import org.insyn.core.service.VerifyReport;
-import org.insyn.ui.Refusals;
 import org.insyn.ui.SignedIn;
-import org.insyn.ui.StoreEvents;
 import org.insyn.ui.Texts;
 import org.insyn.ui.Widgets;
-import org.insyn.ui.work.Background;
 
 /**
  * R16: the audit trail, newest first, filtered by user, action, case and date; and the hash chain verified in the
@@ -49,18 +43,10 @@ import org.insyn.ui.work.Background;
  * entries of their units' cases and those of no case; an administrator sees every entry but not what a case's entries
  * say (R9: administrators see no case content).
  */
-public class AuditLogPart {
+public class AuditLogPart extends OversightPart {
     static final String KEY = "org.insyn.ui.part.audit";
     private static final int PAGE = 10_000;
 
-    @Inject
-    Background background;
-    @Inject
-    Refusals refusals;
-
-    private SignedIn signedIn;
-    private RoleGate gate;
-    private Reads reads;
     private Combo user;
     private Combo action;
     private Text caseId;
@@ -80,11 +66,14 @@ public class AuditLogPart {
     private Job loading;
     private boolean again;
 
+    /** Each committed change wrote its audit entry: the entries added since are read after any change. */
+    public AuditLogPart() {
+        super(Set.of(Role.SUPERVISOR, Role.ADMINISTRATOR), "audit.forSupervisors", EnumSet.allOf(StoreEvent.Type.class));
+    }
+
     @PostConstruct
     public void createControls(Composite parent, @Optional SignedIn current) {
-        Widgets.key(parent, KEY);
-        gate = new RoleGate(parent, KEY, Set.of(Role.SUPERVISOR, Role.ADMINISTRATOR), "audit.forSupervisors");
-        Composite c = gate.content();
+        Composite c = content(parent, KEY);
         c.setLayout(new GridLayout(1, false));
         Composite who = Ui.buttons(c, 1);
         Ui.label(who, "audit.user");
@@ -113,7 +102,6 @@ public class AuditLogPart {
         Ui.column(table, "audit.col.case", 50, AuditEntry.class, e -> e.caseId().map(String::valueOf).orElse(""));
         Ui.column(table, "audit.col.target", 110, AuditEntry.class, AuditEntry::target);
         Ui.column(table, "audit.col.detail", 380, AuditEntry.class, this::detail);
-        Keys.onF5(table.getTable(), this::reload);
         count = Ui.status(c, KEY + ".count", 1);
         Composite verify = Ui.buttons(c, 1);
         ((GridLayout) verify.getLayout()).numColumns = 4;
@@ -122,7 +110,7 @@ public class AuditLogPart {
         keptHead.setMessage(Texts.get("audit.keptHead.hint"));
         ((GridData) keptHead.getLayoutData()).widthHint = 120;
         Ui.button(verify, KEY + ".verify", "audit.verify", this::verify);
-        Ui.button(verify, KEY + ".refresh", "audit.refresh", this::reload);
+        Ui.button(verify, KEY + ".refresh", "audit.refresh", this::refresh);
         result = Ui.status(verify, KEY + ".result", 4);
         Ui.label(verify, "audit.head");
         head = Ui.text(verify, KEY + ".head", SWT.READ_ONLY, 3);
@@ -133,8 +121,7 @@ public class AuditLogPart {
         problems.setLayoutData(problemsData);
         problems.setVisible(false);
         problemsData.exclude = true;
-        reads = new Reads(background, refusals, table.getTable(), () -> signedIn);
-        signedIn(current);
+        follow(table.getTable(), current, caseId, from, to);
     }
 
     private Combo combo(Composite parent, String key) {
@@ -152,18 +139,12 @@ public class AuditLogPart {
         d.widthHint = width;
         t.setLayoutData(d);
         t.addListener(SWT.Modify, e -> show());
-        Keys.onF5(t, this::reload);
         return t;
     }
 
-    @Inject
-    @Optional
-    void signedIn(@Optional SignedIn s) {
-        signedIn = s;
-        if (table == null || table.getTable().isDisposed()) {
-            return;
-        }
-        // a read still running for the one signed in before is dropped when it ends (Reads)
+    @Override
+    protected void clear() {
+        // a read still running for the one signed in before is dropped when it ends
         loading = null;
         again = false;
         entries.clear();
@@ -173,25 +154,11 @@ public class AuditLogPart {
         head.setText("");
         showProblems(List.of());
         show();
-        if (gate.admit(s)) {
-            reload();
-        }
-    }
-
-    /** Each committed change wrote its audit entry: read the entries added since. */
-    @Inject
-    @Optional
-    void changed(@UIEventTopic(StoreEvents.TOPIC) StoreEvent e) {
-        if (table != null && !table.getTable().isDisposed() && gate.admit(signedIn)) {
-            reload();
-        }
     }
 
     /** Reads the entries after the last one read (all of them the first time); one read at a time. */
-    private void reload() {
-        if (signedIn == null) {
-            return;
-        }
+    @Override
+    protected void reload() {
         if (loading != null && loading.getState() != Job.NONE) {
             again = true;
             return;
@@ -200,9 +167,9 @@ public class AuditLogPart {
         var session = signedIn.session();
         boolean supervisor = signedIn.role() == Role.SUPERVISOR;
         long after = entries.isEmpty() ? 0 : entries.getLast().seq() + 1;
-        loading = reads.run(Texts.get("audit.job"), monitor -> {
-            SubMonitor progress = SubMonitor.convert(monitor, Texts.get("audit.job"), 100);
+        loading = read(Texts.get("audit.job"), monitor -> {
             long last = workspace.audit().head().seq();
+            SubMonitor progress = SubMonitor.convert(monitor, Texts.get("audit.job"), (int) Math.max(1, (last - after + PAGE) / PAGE));
             List<AuditEntry> read = new ArrayList<>();
             for (long seq = after; seq <= last;) {
                 if (progress.isCanceled()) {
@@ -214,7 +181,7 @@ public class AuditLogPart {
                 }
                 read.addAll(page);
                 seq = page.getLast().seq() + 1;
-                progress.setWorkRemaining(100).worked((int) (100 * (seq - after) / Math.max(1, last - after + 1)));
+                progress.worked(1);
             }
             Set<Long> cases = supervisor ? session.cases().stream().map(CaseFile::id).collect(Collectors.toSet()) : Set.of();
             return new Read(read, cases, workspace.users());
@@ -289,37 +256,14 @@ public class AuditLogPart {
         int u = user.getSelectionIndex();
         int a = action.getSelectionIndex();
         return new Filter(u > 0 && u <= users.size() ? java.util.Optional.of(users.get(u - 1).id()) : java.util.Optional.empty(),
-                a > 0 ? java.util.Optional.of(AuditAction.values()[a - 1]) : java.util.Optional.empty(), number(caseId.getText()),
-                date(from.getText()), date(to.getText()));
-    }
-
-    private static java.util.Optional<Long> number(String text) {
-        String s = text.strip().replaceFirst("^#", "");
-        if (s.isEmpty()) {
-            return java.util.Optional.empty();
-        }
-        try {
-            return java.util.Optional.of(Long.parseLong(s));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(Texts.get("audit.badCase", text.strip()));
-        }
-    }
-
-    private static java.util.Optional<LocalDate> date(String text) {
-        String s = text.strip();
-        if (s.isEmpty()) {
-            return java.util.Optional.empty();
-        }
-        try {
-            return java.util.Optional.of(LocalDate.parse(s));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(Texts.get("audit.badDate", s));
-        }
+                a > 0 ? java.util.Optional.of(AuditAction.values()[a - 1]) : java.util.Optional.empty(),
+                parse(caseId.getText().replaceFirst("^\\s*#", ""), Long::parseLong, "audit.badCase"),
+                parse(from.getText(), LocalDate::parse, "audit.badDate"), parse(to.getText(), LocalDate::parse, "audit.badDate"));
     }
 
     /** R16: walks the whole chain in the background; with a head kept earlier, also checks the chain still reaches it. */
     private void verify() {
-        if (signedIn == null) {
+        if (!admitted()) {
             return;
         }
         java.util.Optional<ChainHead> expected;
@@ -331,7 +275,7 @@ public class AuditLogPart {
         }
         var trail = signedIn.workspace().audit();
         result.setText(Texts.get("audit.verifying"));
-        reads.run(Texts.get("audit.verify.job"), monitor -> {
+        read(Texts.get("audit.verify.job"), monitor -> {
             // one call of the store walks the chain: its length is not known beforehand
             monitor.beginTask(Texts.get("audit.verify.job"), IProgressMonitor.UNKNOWN);
             VerifyReport report = trail.verify(expected);
@@ -389,8 +333,4 @@ public class AuditLogPart {
         }
     }
 
-    @Focus
-    void focus() {
-        gate.focus(table.getTable());
-    }
 }

@@ -5,13 +5,11 @@ import java.util.Locale;
 import java.util.Set;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.inject.Inject;
 
 import org.eclipse.e4.core.di.annotations.Optional;
-import org.eclipse.e4.ui.di.Focus;
-import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
@@ -19,42 +17,34 @@ import org.eclipse.swt.widgets.Text;
 import org.insyn.core.model.NetworkRequest;
 import org.insyn.core.model.Role;
 import org.insyn.core.service.StoreEvent;
-import org.insyn.ui.Refusals;
 import org.insyn.ui.SignedIn;
-import org.insyn.ui.StoreEvents;
 import org.insyn.ui.Texts;
 import org.insyn.ui.Widgets;
-import org.insyn.ui.work.Background;
 
 /**
  * R15: every request the product made (searches, robots.txt, captures and what the page loaded, blocked trackers), newest
  * first, filtered by words and by outcome. For supervisors and administrators, who review it.
  */
-public class NetworkLogPart {
+public class NetworkLogPart extends OversightPart {
     static final String KEY = "org.insyn.ui.part.network";
     /** How many of the newest requests are read: enough to review a day's work, small enough to read at once. */
     static final int NEWEST = 5000;
 
-    @Inject
-    Background background;
-    @Inject
-    Refusals refusals;
-
-    private SignedIn signedIn;
-    private RoleGate gate;
-    private Reads reads;
     private Text filter;
     private Button problemsOnly;
     private TableViewer table;
     private Label count;
     private List<NetworkRequest> loaded = List.of();
 
+    /** Searches and captures are what make requests: the log is read again after one. */
+    public NetworkLogPart() {
+        super(Set.of(Role.SUPERVISOR, Role.ADMINISTRATOR), "network.forSupervisors", Set.of(StoreEvent.Type.SEARCH_RUN, StoreEvent.Type.CAPTURE));
+    }
+
     @PostConstruct
     public void createControls(Composite parent, @Optional SignedIn current) {
-        Widgets.key(parent, KEY);
-        gate = new RoleGate(parent, KEY, Set.of(Role.SUPERVISOR, Role.ADMINISTRATOR), "network.forSupervisors");
-        Composite c = gate.content();
-        c.setLayout(new org.eclipse.swt.layout.GridLayout(4, false));
+        Composite c = content(parent, KEY);
+        c.setLayout(new GridLayout(4, false));
         Ui.label(c, "network.filter");
         filter = Ui.text(c, KEY + ".filter", SWT.BORDER | SWT.SEARCH | SWT.ICON_CANCEL, 1);
         filter.setMessage(Texts.get("network.filter.hint"));
@@ -62,7 +52,7 @@ public class NetworkLogPart {
         problemsOnly = Widgets.key(new Button(c, SWT.CHECK), KEY + ".problems");
         problemsOnly.setText(Texts.get("network.problemsOnly"));
         problemsOnly.addListener(SWT.Selection, e -> show());
-        Ui.button(c, KEY + ".refresh", "network.refresh", this::reload);
+        Ui.button(c, KEY + ".refresh", "network.refresh", this::refresh);
         table = Ui.table(c, KEY + ".table", SWT.MULTI | SWT.VIRTUAL, 4);
         Ui.column(table, "network.col.at", 130, NetworkRequest.class, r -> Ui.when(r.at()));
         Ui.column(table, "network.col.user", 80, NetworkRequest.class, NetworkRequest::userId);
@@ -73,42 +63,20 @@ public class NetworkLogPart {
         Ui.column(table, "network.col.bytes", 80, NetworkRequest.class, r -> String.valueOf(r.bytes()));
         Ui.column(table, "network.col.millis", 60, NetworkRequest.class, r -> String.valueOf(r.millis()));
         Ui.column(table, "network.col.outcome", 160, NetworkRequest.class, NetworkRequest::outcome);
-        Keys.onF5(table.getTable(), this::reload);
-        Keys.onF5(filter, this::reload);
         count = Ui.status(c, KEY + ".count", 4);
-        reads = new Reads(background, refusals, table.getTable(), () -> signedIn);
-        signedIn(current);
+        follow(filter, current, table.getTable());
     }
 
-    @Inject
-    @Optional
-    void signedIn(@Optional SignedIn s) {
-        signedIn = s;
-        if (table != null && !table.getTable().isDisposed()) {
-            loaded = List.of();
-            show();
-            if (gate.admit(s)) {
-                reload();
-            }
-        }
+    @Override
+    protected void clear() {
+        loaded = List.of();
+        show();
     }
 
-    /** Searches and captures are what make requests: read the log again after one. */
-    @Inject
-    @Optional
-    void changed(@UIEventTopic(StoreEvents.TOPIC) StoreEvent e) {
-        if ((e.type() == StoreEvent.Type.SEARCH_RUN || e.type() == StoreEvent.Type.CAPTURE) && table != null
-                && !table.getTable().isDisposed() && gate.admit(signedIn)) {
-            reload();
-        }
-    }
-
-    private void reload() {
-        if (signedIn == null) {
-            return;
-        }
+    @Override
+    protected void reload() {
         var workspace = signedIn.workspace();
-        reads.run(Texts.get("network.job"), monitor -> workspace.networkLog().recent(NEWEST), requests -> {
+        read(Texts.get("network.job"), monitor -> workspace.networkLog().recent(NEWEST), requests -> {
             loaded = requests;
             show();
         });
@@ -131,10 +99,5 @@ public class NetworkLogPart {
             }
         }
         return true;
-    }
-
-    @Focus
-    void focus() {
-        gate.focus(filter);
     }
 }

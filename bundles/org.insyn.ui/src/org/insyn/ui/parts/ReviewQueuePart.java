@@ -9,11 +9,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.inject.Inject;
 
 import org.eclipse.e4.core.di.annotations.Optional;
-import org.eclipse.e4.ui.di.Focus;
-import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
@@ -35,29 +32,17 @@ import org.insyn.core.policy.Policy;
 import org.insyn.core.service.Session;
 import org.insyn.core.service.StoreEvent;
 import org.insyn.core.service.Workspace;
-import org.insyn.ui.Refusals;
 import org.insyn.ui.SignedIn;
-import org.insyn.ui.StoreEvents;
 import org.insyn.ui.Texts;
-import org.insyn.ui.Widgets;
-import org.insyn.ui.work.Background;
 
 /**
  * R2: the justifications of the supervisor's units that await a decision, to approve, reject (with a comment) or
  * comment on. The supervisor's own justifications are listed too, marked as theirs: acting on one shows the store's
  * four-eyes refusal, so the rule is seen where it applies rather than the item silently missing.
  */
-public class ReviewQueuePart {
+public class ReviewQueuePart extends OversightPart {
     static final String KEY = "org.insyn.ui.part.reviewQueue";
 
-    @Inject
-    Background background;
-    @Inject
-    Refusals refusals;
-
-    private SignedIn signedIn;
-    private RoleGate gate;
-    private Reads reads;
     private Label summary;
     private TableViewer table;
     private Text text;
@@ -75,11 +60,14 @@ public class ReviewQueuePart {
         static final Queue EMPTY = new Queue(List.of(), Map.of(), "");
     }
 
+    public ReviewQueuePart() {
+        super(Set.of(Role.SUPERVISOR), "queue.forSupervisors",
+                Set.of(StoreEvent.Type.JUSTIFICATION, StoreEvent.Type.REVIEW, StoreEvent.Type.CASE));
+    }
+
     @PostConstruct
     public void createControls(Composite parent, @Optional SignedIn current) {
-        Widgets.key(parent, KEY);
-        gate = new RoleGate(parent, KEY, Set.of(Role.SUPERVISOR), "queue.forSupervisors");
-        Composite c = gate.content();
+        Composite c = content(parent, KEY);
         c.setLayout(new GridLayout(1, false));
         summary = Ui.status(c, KEY + ".summary", 1);
         table = Ui.table(c, KEY + ".table", SWT.SINGLE, 1);
@@ -90,7 +78,6 @@ public class ReviewQueuePart {
         Ui.column(table, "queue.col.reason", 200, Item.class, i -> Texts.get("reason." + i.justification().reason().name()));
         Ui.column(table, "queue.col.state", 220, Item.class, i -> Texts.get(i.own() ? "queue.own" : "queue.awaiting"));
         table.addSelectionChangedListener(e -> showSelected());
-        Keys.onF5(table.getTable(), this::reload);
 
         Ui.label(c, "queue.text");
         text = Ui.text(c, KEY + ".text", SWT.MULTI | SWT.WRAP | SWT.READ_ONLY | SWT.BORDER | SWT.V_SCROLL, 1);
@@ -109,45 +96,25 @@ public class ReviewQueuePart {
         actions.add(Ui.button(buttons, KEY + ".approve", "queue.approve", () -> decide(ReviewDecision.APPROVE)));
         actions.add(Ui.button(buttons, KEY + ".reject", "queue.reject", () -> decide(ReviewDecision.REJECT)));
         actions.add(Ui.button(buttons, KEY + ".commentOnly", "queue.commentOnly", () -> decide(ReviewDecision.COMMENT)));
-        Ui.button(buttons, KEY + ".refresh", "queue.refresh", this::reload);
+        Ui.button(buttons, KEY + ".refresh", "queue.refresh", this::refresh);
         Ui.done(buttons);
         done = Ui.status(c, KEY + ".done", 1);
-        reads = new Reads(background, refusals, table.getTable(), () -> signedIn);
-        signedIn(current);
+        follow(table.getTable(), current);
     }
 
-    @Inject
-    @Optional
-    void signedIn(@Optional SignedIn s) {
-        signedIn = s;
-        if (table == null || table.getTable().isDisposed()) {
-            return;
-        }
+    @Override
+    protected void clear() {
         queue = Queue.EMPTY;
         done.setText("");
         comment.setText("");
         show();
-        if (gate.admit(s)) {
-            reload();
-        }
     }
 
-    @Inject
-    @Optional
-    void changed(@UIEventTopic(StoreEvents.TOPIC) StoreEvent e) {
-        if ((e.type() == StoreEvent.Type.JUSTIFICATION || e.type() == StoreEvent.Type.REVIEW || e.type() == StoreEvent.Type.CASE)
-                && table != null && !table.getTable().isDisposed() && gate.admit(signedIn)) {
-            reload();
-        }
-    }
-
-    private void reload() {
-        if (signedIn == null) {
-            return;
-        }
+    @Override
+    protected void reload() {
         Workspace workspace = signedIn.workspace();
         Session session = signedIn.session();
-        reads.run(Texts.get("queue.job"), monitor -> read(workspace, session), q -> {
+        read(Texts.get("queue.job"), monitor -> read(workspace, session), q -> {
             queue = q;
             show();
         });
@@ -200,21 +167,22 @@ public class ReviewQueuePart {
     /** The store decides (R2: a supervisor of the unit, never one's own; a rejection needs a comment). */
     private void decide(ReviewDecision decision) {
         Item item = selected();
-        if (item == null || signedIn == null) {
+        if (item == null || !admitted()) {
             return;
         }
         Session session = signedIn.session();
         long id = item.justification().id();
         String remark = comment.getText().strip();
-        reads.run(Texts.get("queue.decide.job"), monitor -> session.review(id, decision, remark), review -> {
+        if (decision == ReviewDecision.COMMENT && remark.isEmpty()) {
+            done.setText(Texts.get("queue.noComment"));
+            comment.setFocus();
+            return;
+        }
+        read(Texts.get("queue.decide.job"), monitor -> session.review(id, decision, remark), review -> {
             comment.setText("");
             done.setText(Texts.get("queue.done." + decision.name(), item.authorName(), item.caseTitle()));
-            reload();
+            refresh();
         });
     }
 
-    @Focus
-    void focus() {
-        gate.focus(table.getTable());
-    }
 }

@@ -2,7 +2,6 @@ package org.insyn.ui.parts;
 
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,11 +9,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.inject.Inject;
 
 import org.eclipse.e4.core.di.annotations.Optional;
-import org.eclipse.e4.ui.di.Focus;
-import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -33,29 +29,18 @@ import org.insyn.core.stats.Dimension;
 import org.insyn.core.stats.SearchFact;
 import org.insyn.core.stats.Statistics;
 import org.insyn.core.stats.Table;
-import org.insyn.ui.Refusals;
 import org.insyn.ui.SignedIn;
-import org.insyn.ui.StoreEvents;
 import org.insyn.ui.Texts;
 import org.insyn.ui.Widgets;
-import org.insyn.ui.work.Background;
 
 /**
  * R13: the searches of the supervisor's units per unit by month, by reason and by outcome, from
  * {@link Session#searchFacts}, as the store's five-or-more suppression leaves them: every cell counts cases, and a
  * suppressed cell shows as suppressed (in the table and as a hatched mark in the chart), never as a number.
  */
-public class StatisticsPart {
+public class StatisticsPart extends OversightPart {
     static final String KEY = "org.insyn.ui.part.statistics";
 
-    @Inject
-    Background background;
-    @Inject
-    Refusals refusals;
-
-    private SignedIn signedIn;
-    private RoleGate gate;
-    private Reads reads;
     private Text from;
     private Text to;
     private Combo split;
@@ -68,11 +53,14 @@ public class StatisticsPart {
     private record Computed(List<Table> tables, Map<String, String> units, int searches) {
     }
 
+    /** A search run or a triaged hit can change a search's outcome. */
+    public StatisticsPart() {
+        super(Set.of(Role.SUPERVISOR), "stats.forSupervisors", Set.of(StoreEvent.Type.SEARCH_RUN, StoreEvent.Type.HIT));
+    }
+
     @PostConstruct
     public void createControls(Composite parent, @Optional SignedIn current) {
-        Widgets.key(parent, KEY);
-        gate = new RoleGate(parent, KEY, Set.of(Role.SUPERVISOR), "stats.forSupervisors");
-        Composite c = gate.content();
+        Composite c = content(parent, KEY);
         c.setLayout(new GridLayout(1, false));
         Composite which = Ui.buttons(c, 1);
         Ui.label(which, "stats.split");
@@ -89,7 +77,7 @@ public class StatisticsPart {
         from = month(period, KEY + ".from");
         Ui.label(period, "stats.to");
         to = month(period, KEY + ".to");
-        Ui.button(period, KEY + ".refresh", "stats.refresh", this::reload);
+        Ui.button(period, KEY + ".refresh", "stats.refresh", this::refresh);
         Ui.done(period);
         grid = Widgets.key(new org.eclipse.swt.widgets.Table(c, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE), KEY + ".table");
         grid.setHeaderVisible(true);
@@ -98,7 +86,6 @@ public class StatisticsPart {
         gridData.heightHint = 120;
         gridData.widthHint = 200;
         grid.setLayoutData(gridData);
-        Keys.onF5(grid, this::reload);
         Label legend = Ui.status(c, KEY + ".legend", 1);
         legend.setText(Texts.get("stats.legend", Statistics.MINIMUM_THRESHOLD));
         chart = new StatisticsChart(c, KEY + ".chart");
@@ -107,8 +94,7 @@ public class StatisticsPart {
         chartData.widthHint = 200;
         chart.control().setLayoutData(chartData);
         summary = Ui.status(c, KEY + ".summary", 1);
-        reads = new Reads(background, refusals, grid, () -> signedIn);
-        signedIn(current);
+        follow(grid, current, from, to);
     }
 
     private Text month(Composite parent, String key) {
@@ -117,51 +103,30 @@ public class StatisticsPart {
         GridData d = new GridData(SWT.LEFT, SWT.CENTER, false, false);
         d.widthHint = 60;
         t.setLayoutData(d);
-        t.addListener(SWT.DefaultSelection, e -> reload());
-        Keys.onF5(t, this::reload);
+        t.addListener(SWT.DefaultSelection, e -> refresh());
         return t;
     }
 
-    @Inject
-    @Optional
-    void signedIn(@Optional SignedIn s) {
-        signedIn = s;
-        if (grid == null || grid.isDisposed()) {
-            return;
-        }
+    @Override
+    protected void clear() {
         computed = null;
         show();
-        if (gate.admit(s)) {
-            reload();
-        }
     }
 
-    /** A search run, a triaged hit or a review can change a search's outcome. */
-    @Inject
-    @Optional
-    void changed(@UIEventTopic(StoreEvents.TOPIC) StoreEvent e) {
-        if ((e.type() == StoreEvent.Type.SEARCH_RUN || e.type() == StoreEvent.Type.HIT) && grid != null && !grid.isDisposed()
-                && gate.admit(signedIn)) {
-            reload();
-        }
-    }
-
-    private void reload() {
-        if (signedIn == null) {
-            return;
-        }
+    @Override
+    protected void reload() {
         java.util.Optional<YearMonth> first;
         java.util.Optional<YearMonth> last;
         try {
-            first = month(from.getText());
-            last = month(to.getText());
+            first = parse(from.getText(), YearMonth::parse, "stats.badMonth");
+            last = parse(to.getText(), YearMonth::parse, "stats.badMonth");
         } catch (IllegalArgumentException e) {
             summary.setText(e.getMessage());
             return;
         }
         Session session = signedIn.session();
         Workspace workspace = signedIn.workspace();
-        reads.run(Texts.get("stats.job"), monitor -> {
+        read(Texts.get("stats.job"), monitor -> {
             // R13: the store refuses anyone but a supervisor, and gives only the facts of their own units
             List<SearchFact> facts = session.searchFacts(ZoneId.systemDefault()).stream()
                     .filter(f -> first.map(m -> !f.month().isBefore(m)).orElse(true))
@@ -172,18 +137,6 @@ public class StatisticsPart {
             computed = result;
             show();
         });
-    }
-
-    private static java.util.Optional<YearMonth> month(String text) {
-        String s = text.strip();
-        if (s.isEmpty()) {
-            return java.util.Optional.empty();
-        }
-        try {
-            return java.util.Optional.of(YearMonth.parse(s));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(Texts.get("stats.badMonth", s));
-        }
     }
 
     private void show() {
@@ -237,8 +190,4 @@ public class StatisticsPart {
         };
     }
 
-    @Focus
-    void focus() {
-        gate.focus(grid);
-    }
 }

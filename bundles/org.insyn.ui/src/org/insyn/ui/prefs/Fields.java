@@ -5,6 +5,8 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.Text;
 import org.insyn.ui.Texts;
 import org.insyn.ui.Widgets;
@@ -39,6 +41,21 @@ final class Fields {
         d.widthHint = 560;
         l.setLayoutData(d);
         return l;
+    }
+
+    /** A table across the tab, one row selected at a time, with a column of {@code width} pixels per title. */
+    static Table table(Composite parent, String key, int height, int width, String... titleKeys) {
+        Table t = Widgets.key(new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE), key);
+        t.setHeaderVisible(true);
+        GridData d = new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1);
+        d.heightHint = height;
+        t.setLayoutData(d);
+        for (String title : titleKeys) {
+            TableColumn c = new TableColumn(t, SWT.NONE);
+            c.setText(Texts.get(title));
+            c.setWidth(width);
+        }
+        return t;
     }
 
     /** The fields of a tab, in two columns, below whatever the tab says first. */

@@ -12,7 +12,6 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.insyn.core.InsynException;
@@ -70,7 +69,7 @@ final class RetentionPane implements Pane {
     public void create(Composite tab) {
         unitNames = signedIn.workspace().units().stream().collect(Collectors.toMap(Unit::id, Unit::name));
         Composite body = Fields.body(tab);
-        schedule = table(body, KEY + ".schedule", 90, "prefs.retention.unit", "prefs.retention.class", "prefs.retention.rule");
+        schedule = Fields.table(body, KEY + ".schedule", 90, 200, "prefs.retention.unit", "prefs.retention.class", "prefs.retention.rule");
         schedule.addListener(SWT.Selection, e -> fill());
         days = Fields.text(body, KEY + ".days", "prefs.retention.days", "", 0);
         days.setMessage(Texts.get("prefs.retention.days.hint"));
@@ -90,7 +89,7 @@ final class RetentionPane implements Pane {
             Fields.note(body, KEY + ".noCases", Texts.get("prefs.retention.noCases"));
             return;
         }
-        holds = table(body, KEY + ".holds", 90, "prefs.retention.case", "prefs.retention.unit", "prefs.retention.hold");
+        holds = Fields.table(body, KEY + ".holds", 90, 200, "prefs.retention.case", "prefs.retention.unit", "prefs.retention.hold");
         reason = Fields.text(body, KEY + ".reason", "prefs.retention.reason", "", 0);
         Composite buttons = Ui.buttons(body, 2);
         Ui.button(buttons, KEY + ".place", "prefs.retention.place", () -> hold(true));
@@ -99,20 +98,6 @@ final class RetentionPane implements Pane {
         done = Widgets.key(new Label(body, SWT.WRAP), KEY + ".done");
         done.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
         showHolds();
-    }
-
-    private static Table table(Composite body, String key, int height, String... columns) {
-        Table t = Widgets.key(new Table(body, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE), key);
-        t.setHeaderVisible(true);
-        GridData d = new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1);
-        d.heightHint = height;
-        t.setLayoutData(d);
-        for (String column : columns) {
-            TableColumn c = new TableColumn(t, SWT.NONE);
-            c.setText(Texts.get(column));
-            c.setWidth(200);
-        }
-        return t;
     }
 
     private String unitName(String unitId) {

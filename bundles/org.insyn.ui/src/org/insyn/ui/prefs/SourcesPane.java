@@ -6,15 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.insyn.core.service.SourceProvider;
 import org.insyn.ui.Texts;
-import org.insyn.ui.Widgets;
 import org.insyn.ui.dialogs.FormDialog;
 
 /**
@@ -62,17 +59,7 @@ final class SourcesPane implements Pane {
 
     @Override
     public void create(Composite tab) {
-        Table table = Widgets.key(new Table(tab, SWT.BORDER | SWT.FULL_SELECTION), KEY + ".list");
-        table.setHeaderVisible(true);
-        GridData tableData = new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1);
-        tableData.heightHint = 110;
-        table.setLayoutData(tableData);
-        for (String[] column : new String[][] { { "prefs.sources.source", "220" }, { "prefs.sources.kind", "110" },
-                { "prefs.sources.state", "300" } }) {
-            TableColumn c = new TableColumn(table, SWT.NONE);
-            c.setText(Texts.get(column[0]));
-            c.setWidth(Integer.parseInt(column[1]));
-        }
+        Table table = Fields.table(tab, KEY + ".list", 110, 200, "prefs.sources.source", "prefs.sources.kind", "prefs.sources.state");
         for (SourceProvider p : sources) {
             TableItem item = new TableItem(table, SWT.NONE);
             item.setText(new String[] { p.name(), Texts.get("kind." + p.kind().name()),

@@ -6,12 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.insyn.core.model.ReviewPolicy;
@@ -57,17 +55,7 @@ final class UnitsPane implements Pane {
     public void create(Composite tab) {
         workspace.units().forEach(u -> units.put(u.id(), u));
         Composite body = Fields.body(tab);
-        table = Widgets.key(new Table(body, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE), KEY + ".table");
-        table.setHeaderVisible(true);
-        GridData tableData = new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1);
-        tableData.heightHint = 140;
-        table.setLayoutData(tableData);
-        for (String[] column : new String[][] { { "prefs.units.id", "100" }, { "prefs.units.name", "200" },
-                { "prefs.units.policy", "300" } }) {
-            TableColumn c = new TableColumn(table, SWT.NONE);
-            c.setText(Texts.get(column[0]));
-            c.setWidth(Integer.parseInt(column[1]));
-        }
+        table = Fields.table(body, KEY + ".table", 140, 200, "prefs.units.id", "prefs.units.name", "prefs.units.policy");
         table.addListener(SWT.Selection, e -> fill());
         id = Fields.text(body, KEY + ".id", "prefs.units.id.label", "", 0);
         unitName = Fields.text(body, KEY + ".name", "prefs.units.name.label", "", 0);
