@@ -141,9 +141,13 @@ public final class SignInDialog extends Dialog {
         errorData.widthHint = 520;
         error.setLayoutData(errorData);
         showRows();
-        // once the window shows: focus set before that is lost, and the cursor belongs in the passphrase
-        area.getDisplay().asyncExec(() -> {
-            if (!passphrase.isDisposed()) {
+        passphrase.setFocus();
+        // GTK may give the focus to the first field when the window is mapped: the cursor belongs in the passphrase
+        // when the window first gets the keyboard, before any key arrives
+        getShell().addListener(SWT.Activate, new org.eclipse.swt.widgets.Listener() {
+            @Override
+            public void handleEvent(org.eclipse.swt.widgets.Event e) {
+                getShell().removeListener(SWT.Activate, this);
                 passphrase.setFocus();
             }
         });

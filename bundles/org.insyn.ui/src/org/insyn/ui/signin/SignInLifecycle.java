@@ -19,6 +19,8 @@ public class SignInLifecycle {
 
     @PostContextCreate
     void signIn(IEclipseContext application, IEventBroker broker) {
+        // before e4 reads the saved layout, which happens after this method
+        SavedLayout.dropIfModelChanged();
         signedIn = SignIns.ask(null, application).orElse(null);
         if (signedIn == null) {
             // Nothing is open yet and e4 has no way to stop the start from here: leave before the window shows.

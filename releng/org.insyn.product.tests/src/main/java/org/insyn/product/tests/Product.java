@@ -122,18 +122,45 @@ public record Product(Path folder, String windowTitle) {
         xdotool(SIGN_IN_TITLE, "key", "--clearmodifiers", "Tab", "ctrl+a");
         xdotool(SIGN_IN_TITLE, "type", "--delay", "20", user);
         xdotool(SIGN_IN_TITLE, "key", "--clearmodifiers", "Return");
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (windowShowing(SIGN_IN_TITLE)) {
+            if (System.nanoTime() > deadline || !process.isAlive()) {
+                throw new IllegalStateException("the sign-in dialog did not close: was the sign-in refused? The screen: " + screenshot("sign-in"));
+            }
+            Thread.sleep(25);
+        }
     }
 
-    /** Runs xdotool on the visible window with exactly this title, focused first. */
+    /** Saves what the X display shows (ImageMagick's import) to target/screenshots/NAME-TIME.png and says where. */
+    public static Path screenshot(String name) throws IOException, InterruptedException {
+        Path file = Path.of("target/screenshots").toAbsolutePath().resolve(name + "-" + System.currentTimeMillis() + ".png");
+        Files.createDirectories(file.getParent());
+        Process p = new ProcessBuilder("import", "-window", "root", file.toString()).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        p.waitFor(30, TimeUnit.SECONDS);
+        return file;
+    }
+
+    /**
+     * Runs xdotool on the visible window with exactly this title, focused first. A window that went away between
+     * xdotool finding and using it (BadWindow: GTK replaces windows while the workbench starts) is looked up again.
+     */
     private static void xdotool(String title, String... command) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("xdotool", "search", "--onlyvisible", "--name", "^" + title + " *$", "windowfocus", "--sync"));
         cmd.addAll(List.of(command));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("xdotool could not " + String.join(" ", command) + ": " + out);
+        for (int attempt = 1;; attempt++) {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() == 0) {
+                return;
+            }
+            if (!out.contains("BadWindow") || attempt == 3) {
+                throw new IllegalStateException("xdotool could not " + String.join(" ", command) + ": " + out);
+            }
+            Thread.sleep(200);
         }
     }
+
 
     /** Ends the process and everything it started (WebKit helpers too). */
     public static void stop(Process process) throws InterruptedException {

@@ -74,7 +74,11 @@ class ProductTest {
         assertTrue(run.stdout().lines().anyMatch(l -> l.startsWith("phpbb") && l.contains("phpbb.url")), run.stdout());
     }
 
-    static final String PASSPHRASE = "produktens lösenfras";
+    /**
+     * Typed with xdotool: ASCII only, because xdotool types other characters by remapping a key for a moment, and a
+     * busy workbench that reads the key after the mapping is restored gets another character.
+     */
+    static final String PASSPHRASE = "produktens losenfras";
 
     /** A workspace with one investigator, anna, who signs in without choosing a role or unit. */
     static Path workspaceWithInvestigator(Path workspace) {
@@ -130,6 +134,8 @@ class ProductTest {
         Process p = insyn.startWorkbench(workspace, dir.resolve("console.log"));
         try {
             signInAndWait(insyn, p, dir.resolve("console.log"));
+            insyn.pressKeys("ctrl+shift+l");
+            signInAndWait(insyn, p, dir.resolve("console.log"));
             insyn.pressKeys("ctrl+3");
             insyn.pressKeys("ctrl+shift+p");
             Product.waitForWindow(p, "Preferences", Duration.ofSeconds(30));
@@ -168,13 +174,21 @@ class ProductTest {
         }
     }
 
-    /** The layout is remembered: started again, the same user finds the perspective they left, not their role's. */
+    /**
+     * The layout is remembered: started again, the same user finds the perspective they left, not their role's. After
+     * an update with another application model the workbench starts from the model once.
+     */
     @Test
-    void theWorkbenchRemembersTheLayoutBetweenStarts(@TempDir Path dir) throws Exception {
+    void theWorkbenchRemembersTheLayoutBetweenStartsOfOneModel(@TempDir Path dir) throws Exception {
         Product insyn = Product.insyn();
         Path workspace = workspaceWithInvestigator(dir.resolve("workspace"));
-        for (int start = 0; start < 2; start++) {
+        Path prefs = workspace.resolve(".metadata/.plugins/org.eclipse.core.runtime/.settings/org.insyn.ui.prefs");
+        for (int start = 0; start < 3; start++) {
             Path console = dir.resolve("console-" + start + ".log");
+            if (start == 2) {
+                // as if the layout had been saved by a version with another model
+                Files.writeString(prefs, Files.readString(prefs).replaceAll("modelSha256=\\w+", "modelSha256=0"));
+            }
             Process p = start == 0 ? insyn.startWorkbench(workspace, console) : insyn.restartWorkbench(workspace, console);
             try {
                 signInAndWait(insyn, p, console);
@@ -183,7 +197,8 @@ class ProductTest {
                 }
                 insyn.pressKeys("ctrl+q");
                 assertTrue(p.waitFor(30, TimeUnit.SECONDS), "Ctrl+Q ends the workbench");
-                assertEquals("org.insyn.ui.perspective.outreach", savedPerspective(workspace), Files.readString(console));
+                assertEquals(start < 2 ? "org.insyn.ui.perspective.outreach" : "org.insyn.ui.perspective.investigation",
+                        savedPerspective(workspace), Files.readString(console));
             } finally {
                 Product.stop(p);
             }
