@@ -310,6 +310,30 @@ public final class Bot {
         return screenshot(workbenchShell(), screenshotDir().resolve(name + ".png"));
     }
 
+    /** How many colours the control's area shows on the screen now (a blank area has one). */
+    public int coloursOnScreen(Composite control) {
+        return sync(() -> {
+            Rectangle area = control.getClientArea();
+            org.eclipse.swt.graphics.Point origin = control.toDisplay(0, 0);
+            Image img = new Image(display, Math.max(1, area.width), Math.max(1, area.height));
+            GC gc = new GC(display);
+            try {
+                gc.copyArea(img, origin.x, origin.y);
+                ImageData data = img.getImageData();
+                java.util.Set<Integer> colours = new java.util.HashSet<>();
+                for (int y = 0; y < data.height; y += 2) {
+                    for (int x = 0; x < data.width; x += 2) {
+                        colours.add(data.getPixel(x, y));
+                    }
+                }
+                return colours.size();
+            } finally {
+                gc.dispose();
+                img.dispose();
+            }
+        });
+    }
+
     public static Path screenshotDir() {
         return Path.of(System.getProperty("insyn.screenshots", "target/screenshots"));
     }

@@ -16,7 +16,9 @@ final class BrowserPage extends PartPage {
         Bot.waitFor(() -> {
             String html = bot.sync(browser::getText);
             return html != null && html.contains(text);
-        }, 30_000, "the page to show '" + text + "'");
+        }, 30_000, "the page to hold '" + text + "'");
+        // as a person would: wait until the page is painted on the screen, not only loaded
+        Bot.waitFor(() -> bot.coloursOnScreen(browser) > 10, 30_000, "the page painted on the screen");
         return this;
     }
 

@@ -72,6 +72,8 @@ public class BrowserPart {
             @Override
             public void completed(ProgressEvent event) {
                 logShown();
+                // what is captured as seen is the page once it is there, not a half-loaded one
+                capture.setEnabled(capturable(shown));
             }
         });
         Ui.label(parent, "browser.recordClass");
@@ -120,9 +122,13 @@ public class BrowserPart {
             loadStarted = System.nanoTime();
             browser.setUrl(hit.hit().url());
         }
-        capture.setEnabled(hit != null && hit.caseId().isPresent() && captures != null);
+        capture.setEnabled(false);
         capture.setToolTipText(hit != null && hit.caseId().isEmpty() ? Texts.get("browser.noCase") : null);
         address.getParent().layout(true, true);
+    }
+
+    private boolean capturable(SelectedHit hit) {
+        return hit != null && hit.caseId().isPresent() && captures != null;
     }
 
     /** R15: what the embedded browser showed goes to the network log, like every request the product makes. */
@@ -164,13 +170,13 @@ public class BrowserPart {
                 new CaptureService.Request(hit.caseId().orElseThrow(), hit.justificationId(), java.util.Optional.of(hit.hit().id()),
                         URI.create(hit.hit().url()), recordAs, java.util.Optional.of(seen))), c -> {
                             if (!status.isDisposed()) {
-                                capture.setEnabled(true);
+                                capture.setEnabled(capturable(shown));
                                 status.setText(Texts.get("browser.captured", c.id(), Ui.when(c.capturedAt()), c.manifestSha256()));
                                 status.getParent().layout(true, true);
                             }
                         }, failure -> {
                             if (!status.isDisposed()) {
-                                capture.setEnabled(true);
+                                capture.setEnabled(capturable(shown));
                                 status.setText("");
                             }
                             background.show(failure);

@@ -100,6 +100,15 @@ class ProductTest {
         }
     }
 
+    /** Ctrl+Q ends the workbench; if it does not, says what the screen and the product showed. */
+    static void quit(Product insyn, Process p, Path console) throws Exception {
+        insyn.pressKeys("ctrl+q");
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("Ctrl+Q did not end the workbench within 30 s; the screen: " + Product.screenshot("quit")
+                    + "; the product wrote:\n" + Files.readString(console));
+        }
+    }
+
     @Test
     void workbenchSignsInAndOpensItsWindowWithoutErrors(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("console.log");
@@ -140,8 +149,7 @@ class ProductTest {
             insyn.pressKeys("ctrl+shift+p");
             Product.waitForWindow(p, "Preferences", Duration.ofSeconds(30));
             Product.pressKeys("Preferences", "Escape");
-            insyn.pressKeys("ctrl+q");
-            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "Ctrl+Q ends the workbench");
+            quit(insyn, p, dir.resolve("console.log"));
             assertEquals(0, p.exitValue(), Files.readString(dir.resolve("console.log")));
             assertEquals("org.insyn.ui.perspective.supervision", savedPerspective(workspace));
         } finally {
@@ -195,8 +203,7 @@ class ProductTest {
                 if (start == 0) {
                     insyn.pressKeys("ctrl+2");
                 }
-                insyn.pressKeys("ctrl+q");
-                assertTrue(p.waitFor(30, TimeUnit.SECONDS), "Ctrl+Q ends the workbench");
+                quit(insyn, p, console);
                 assertEquals(start < 2 ? "org.insyn.ui.perspective.outreach" : "org.insyn.ui.perspective.investigation",
                         savedPerspective(workspace), Files.readString(console));
             } finally {
