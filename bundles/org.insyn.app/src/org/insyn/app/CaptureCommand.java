@@ -22,9 +22,9 @@ import org.insyn.core.service.WorkspaceConfig;
 import org.insyn.core.service.WorkspaceProvider;
 
 /**
- * {@code insyn cli capture [--workspace DIR] --user ID --case N --justification N [--hit N] [--class C] [--wacz FILE] URL}:
+ * {@code insyn cli capture [--workspace DIR] [--user ID] --case N --justification N [--hit N] [--class C] [--wacz FILE] URL}:
  * captures the page as sealed evidence (R7, R17) and prints the capture id and the hashes. The workspace comes
- * from --workspace or INSYN_WORKSPACE, its passphrase from INSYN_PASSPHRASE (never from the command line).
+ * from --workspace or INSYN_WORKSPACE; the person signs in (see {@link WorkspaceOption}).
  */
 public final class CaptureCommand implements Command {
     private static final List<String> OPTIONS = List.of("--workspace", "--user", "--case", "--justification", "--hit", "--class", "--wacz");
@@ -32,13 +32,15 @@ public final class CaptureCommand implements Command {
     private final Supplier<WorkspaceProvider> workspaces;
     private final Supplier<CaptureService> captures;
     private final Map<String, String> env;
+    private final Prompt prompt;
     private final Locale locale;
 
     public CaptureCommand(Supplier<WorkspaceProvider> workspaces, Supplier<CaptureService> captures, Map<String, String> env,
-            Locale locale) {
+            Prompt prompt, Locale locale) {
         this.workspaces = workspaces;
         this.captures = captures;
         this.env = env;
+        this.prompt = prompt;
         this.locale = locale;
     }
 
@@ -70,7 +72,7 @@ public final class CaptureCommand implements Command {
         if (!options.containsKey("--workspace")) {
             return usage(err, Messages.get(locale, "cli.noWorkspace"));
         }
-        for (String required : List.of("--user", "--case", "--justification")) {
+        for (String required : List.of("--case", "--justification")) {
             if (!options.containsKey(required)) {
                 return usage(err, Messages.get(locale, "cli.capture.missing", required));
             }
@@ -94,11 +96,25 @@ public final class CaptureCommand implements Command {
         if (found.isEmpty()) {
             return Cli.USAGE;
         }
-        WorkspaceConfig config = found.get();
-        try (Workspace workspace = workspaces.get().open(config)) {
+        try {
+            Optional<Workspace> signedIn = WorkspaceOption.signIn(workspaces.get(), found.get(),
+                    Optional.ofNullable(options.get("--user")), env, prompt, locale, err);
+            if (signedIn.isEmpty()) {
+                return Cli.USAGE;
+            }
+            return capture(signedIn.get(), caseId, justificationId, hitId, recordClass, url.get(), options, out);
+        } catch (InsynException e) {
+            err.println(e.message(locale));
+            return 1;
+        }
+    }
+
+    private int capture(Workspace signedIn, long caseId, long justificationId, Optional<Long> hitId, RecordClass recordClass, URI url,
+            Map<String, String> options, PrintStream out) throws Exception {
+        try (Workspace workspace = signedIn) {
             CaptureService service = captures.get();
-            Capture capture = service.capture(workspace, workspace.session(options.get("--user")),
-                    new CaptureService.Request(caseId, justificationId, hitId, url.get(), recordClass));
+            Capture capture = service.capture(workspace, workspace.session(),
+                    new CaptureService.Request(caseId, justificationId, hitId, url, recordClass));
             out.println("capture " + capture.id());
             out.println(Messages.get(locale, "cli.capture.done", capture.url(), capture.finalUrl(), capture.httpStatus(),
                     capture.capturedAt(), capture.zoneId()));
@@ -116,9 +132,6 @@ public final class CaptureCommand implements Command {
                 out.println("wacz " + options.get("--wacz"));
             }
             return capture.complete() ? Cli.OK : 1;
-        } catch (InsynException e) {
-            err.println(e.message(locale));
-            return 1;
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -43,13 +44,17 @@ public final class CliApplication implements IApplication {
         try {
             Supplier<WorkspaceProvider> store = service(tracker, locale, "cli.noStore");
             Supplier<CaptureService> captures = service(captureTracker, locale, "cli.noCaptureService");
-            List<Command> commands = new ArrayList<>(List.of(new CaptureCommand(store, captures, System.getenv(), locale),
-                    new VerifyCommand(store, Optional.of(captures), System.getenv(), locale)));
+            Map<String, String> env = System.getenv();
+            Prompt prompt = Prompt.system();
+            List<Command> commands = new ArrayList<>(List.of(new InitCommand(store, env, prompt, locale),
+                    new AccountCommand(store, env, prompt, locale), new UnitCommand(store, env, prompt, locale),
+                    new CaptureCommand(store, captures, env, prompt, locale),
+                    new VerifyCommand(store, Optional.of(captures), env, prompt, locale)));
             commands.addAll(SearchCommands.all(service(searchTracker, locale, "cli.noSearch")));
-            commands.add(new ExportCommand(service(reportTracker, locale, "cli.noReports"), store, captures, System.getenv(), locale));
+            commands.add(new ExportCommand(service(reportTracker, locale, "cli.noReports"), store, captures, env, prompt, locale));
             Supplier<SearchIndexProvider> indexes = service(indexTracker, locale, "cli.noIndex");
-            commands.add(new ReindexCommand(store, indexes, System.getenv(), locale));
-            commands.addAll(RetentionCommands.all(store, indexes, System.getenv(), locale));
+            commands.add(new ReindexCommand(store, indexes, env, prompt, locale));
+            commands.addAll(RetentionCommands.all(store, indexes, env, prompt, locale));
             Cli cli = new Cli(version, commands);
             int code = cli.run(Arrays.asList(args == null ? new String[0] : args), System.out, System.err);
             System.out.flush();

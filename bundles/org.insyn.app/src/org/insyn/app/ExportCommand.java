@@ -55,22 +55,24 @@ import org.insyn.core.stats.Table;
 
 /**
  * {@code insyn cli export report|letter|stats|subject|archive ...}: the archival PDF/A documents from the command line
- * (R4, R11, R13, R14). Options are {@code --name value}; the PDF goes to {@code --out}. The workspace comes from
- * {@link WorkspaceOption}, the acting user from {@code --user} or INSYN_USER.
+ * (R4, R11, R13, R14). Options are {@code --name value}; the PDF goes to {@code --out}. The workspace and the person
+ * signing in come from {@link WorkspaceOption} ({@code --user} or INSYN_USER, INSYN_PASSWORD or asked).
  */
 public final class ExportCommand implements Command {
     private final Supplier<ReportService> reports;
     private final Supplier<WorkspaceProvider> store;
     private final Supplier<CaptureService> captures;
     private final Map<String, String> env;
+    private final Prompt prompt;
     private final Locale locale;
 
     public ExportCommand(Supplier<ReportService> reports, Supplier<WorkspaceProvider> store, Supplier<CaptureService> captures,
-            Map<String, String> env, Locale locale) {
+            Map<String, String> env, Prompt prompt, Locale locale) {
         this.reports = reports;
         this.store = store;
         this.captures = captures;
         this.env = env;
+        this.prompt = prompt;
         this.locale = locale;
     }
 
@@ -128,7 +130,7 @@ public final class ExportCommand implements Command {
         long caseId = o.number("case");
         List<Long> selected = o.numbers("captures");
         try (Workspace ws = open(o, err)) {
-            Session session = session(ws, o);
+            Session session = ws.session();
             EvidenceInput input = EvidenceInput.from(ws, session, caseId, selected, o.list("redact"), Instant.now(), o.documentLocale());
             exported(out, session, Optional.of(caseId), "evidence-report", o.path("out"),
                     write(o.path("out"), pdf -> reports.get().evidence(input, ws.blobs()::open, pdf)));
@@ -149,7 +151,7 @@ public final class ExportCommand implements Command {
         // R4: the letter given is the transparency note; recording it lets client searches in the case run. The case is
         // checked before the letter is written, and the note recorded only once the letter is.
         try (Workspace ws = open(o, err)) {
-            Session session = session(ws, o);
+            Session session = ws.session();
             session.caseFile(caseId.get());
             exported(out, session, caseId, "transparency-letter", o.path("out"), write(o.path("out"), pdf -> reports.get().letter(input, pdf)));
             TransparencyNote note = session.recordTransparencyNote(caseId.get(), date, NoticeChannel.LETTER, o.get("worker"));
@@ -169,7 +171,7 @@ public final class ExportCommand implements Command {
         Statistics statistics = new Statistics(o.has("threshold") ? Math.toIntExact(o.number("threshold")) : Statistics.MINIMUM_THRESHOLD);
         Locale document = o.documentLocale();
         try (Workspace ws = open(o, err)) {
-            Session session = session(ws, o);
+            Session session = ws.session();
             List<SearchFact> facts = session.searchFacts(ZoneId.systemDefault()).stream()
                     .filter(f -> from.map(m -> !f.month().isBefore(m)).orElse(true) && to.map(m -> !f.month().isAfter(m)).orElse(true))
                     .toList();
@@ -199,7 +201,7 @@ public final class ExportCommand implements Command {
         o.require("case", "out");
         long caseId = o.number("case");
         try (Workspace ws = open(o, err)) {
-            Session session = session(ws, o);
+            Session session = ws.session();
             Subject subject = session.subject(caseId).orElseThrow(() -> InsynException.notFound("subject of case", caseId));
             SubjectAccessInput input = new SubjectAccessInput(session.subjectAccess(subject.id()), o.list("redact"), o.documentLocale());
             exported(out, session, Optional.of(caseId), "subject-access", o.path("out"),
@@ -227,7 +229,7 @@ public final class ExportCommand implements Command {
         int year = o.has("year") ? Math.toIntExact(o.number("year")) : Year.now().getValue();
         Locale document = o.documentLocale();
         try (Workspace ws = open(o, err)) {
-            Session session = session(ws, o);
+            Session session = ws.session();
             YearlyArchive.Target target = o.has("unit") ? YearlyArchive.target(session, o.get("unit"), year)
                     : new YearlyArchive.Target(o.number("case"), o.number("justification"));
             out.println(Messages.get(locale, "cli.export.archive.target", target.caseId(), target.justificationId()));
@@ -293,14 +295,12 @@ public final class ExportCommand implements Command {
         if (config.isEmpty()) {
             throw new Usage("");
         }
-        if (o.get("user", env.get("INSYN_USER")) == null) {
-            throw new Usage(Messages.get(locale, "cli.export.noUser"));
-        }
-        return store.get().open(config.get());
+        return WorkspaceOption.signIn(store.get(), config.get(), Optional.ofNullable(o.get("user")), env, prompt, locale, err)
+                .orElseThrow(() -> new Usage(""));
     }
 
-    private Session session(Workspace ws, Options o) {
-        return ws.session(o.get("user", env.get("INSYN_USER")));
+    private static Session session(Workspace ws, Options o) {
+        return ws.session();
     }
 
     private interface Writer<T> {

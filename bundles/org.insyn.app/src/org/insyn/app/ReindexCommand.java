@@ -20,13 +20,15 @@ public final class ReindexCommand implements Command {
     private final Supplier<WorkspaceProvider> workspaces;
     private final Supplier<SearchIndexProvider> indexes;
     private final Map<String, String> env;
+    private final Prompt prompt;
     private final Locale locale;
 
     public ReindexCommand(Supplier<WorkspaceProvider> workspaces, Supplier<SearchIndexProvider> indexes, Map<String, String> env,
-            Locale locale) {
+            Prompt prompt, Locale locale) {
         this.workspaces = workspaces;
         this.indexes = indexes;
         this.env = env;
+        this.prompt = prompt;
         this.locale = locale;
     }
 
@@ -43,28 +45,39 @@ public final class ReindexCommand implements Command {
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
         Optional<String> dir = Optional.ofNullable(env.get("INSYN_WORKSPACE"));
-        if (args.size() == 2 && args.get(0).equals("--workspace")) {
-            dir = Optional.of(args.get(1));
-        } else if (!args.isEmpty()) {
-            err.println(Messages.get(locale, "cli.reindex.usage"));
-            return Cli.USAGE;
+        Optional<String> user = Optional.empty();
+        for (int i = 0; i < args.size(); i += 2) {
+            if (i + 1 < args.size() && args.get(i).equals("--workspace")) {
+                dir = Optional.of(args.get(i + 1));
+            } else if (i + 1 < args.size() && args.get(i).equals("--user")) {
+                user = Optional.of(args.get(i + 1));
+            } else {
+                err.println(Messages.get(locale, "cli.reindex.usage"));
+                return Cli.USAGE;
+            }
         }
-        Optional<WorkspaceConfig> found = WorkspaceOption.config(dir, env, locale, err);
-        if (found.isEmpty()) {
-            return Cli.USAGE;
-        }
-        WorkspaceConfig config = found.get();
         SearchIndex.Progress progress = (done, total) -> {
             // About twenty lines whatever the size, and always the last one.
             if (done == total || done % Math.max(1000, total / 20 / 1000 * 1000) == 0) {
                 out.println(Messages.get(locale, "index.progress", done, total));
             }
         };
+        Optional<WorkspaceConfig> config = WorkspaceOption.config(dir, env, locale, err);
+        if (config.isEmpty()) {
+            return Cli.USAGE;
+        }
         long start = System.nanoTime();
-        try (Workspace ws = workspaces.get().open(config); SearchIndex index = indexes.get().open(config, ws, progress)) {
-            long indexed = index.reindex(progress);
-            out.println(Messages.get(locale, "index.rebuilt", indexed, (System.nanoTime() - start) / 1e9));
-            return Cli.OK;
+        try {
+            Optional<Workspace> signedIn = WorkspaceOption.signIn(workspaces.get(), config.get(), user, env, prompt, locale, err);
+            if (signedIn.isEmpty()) {
+                return Cli.USAGE;
+            }
+            // a rebuild that the workspace's lock stops half-way leaves the index as it was (R9)
+            try (Workspace ws = signedIn.get(); SearchIndex index = indexes.get().open(config.get(), ws, progress)) {
+                long indexed = index.reindex(progress);
+                out.println(Messages.get(locale, "index.rebuilt", indexed, (System.nanoTime() - start) / 1e9));
+                return Cli.OK;
+            }
         } catch (InsynException e) {
             err.println(e.message(locale));
             return 1;

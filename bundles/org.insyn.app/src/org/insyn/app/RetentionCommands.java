@@ -32,8 +32,8 @@ import org.insyn.core.service.WorkspaceProvider;
 
 /**
  * The retention commands of the command line (R10, R14): {@code purge}, {@code hold}, {@code erase} and
- * {@code retention}. Each works as a user of the workspace ({@code --user} or INSYN_USER), on the workspace of
- * {@code --workspace} or INSYN_WORKSPACE with INSYN_PASSPHRASE, like {@code verify}. Exit codes: 0 done, 1 refused, failed
+ * {@code retention}. Each works as the person signed in to the workspace of {@code --workspace} or INSYN_WORKSPACE
+ * ({@code --user} or INSYN_USER, INSYN_PASSWORD or asked), like {@code verify}. Exit codes: 0 done, 1 refused, failed
  * or (erase) something had to be kept, 2 bad usage.
  */
 public final class RetentionCommands {
@@ -41,13 +41,13 @@ public final class RetentionCommands {
     }
 
     public static List<Command> all(Supplier<WorkspaceProvider> store, Supplier<SearchIndexProvider> indexes, Map<String, String> env,
-            Locale locale) {
-        Context context = new Context(store, indexes, env, locale);
+            Prompt prompt, Locale locale) {
+        Context context = new Context(store, indexes, env, prompt, locale);
         return List.of(new Purge(context), new Hold(context), new Erase(context), new Schedule(context));
     }
 
     private record Context(Supplier<WorkspaceProvider> store, Supplier<SearchIndexProvider> indexes, Map<String, String> env,
-            Locale locale) {
+            Prompt prompt, Locale locale) {
         String text(String key, Object... args) {
             return Messages.get(locale, key, args);
         }
@@ -122,15 +122,16 @@ public final class RetentionCommands {
             if (config.isEmpty()) {
                 return Cli.USAGE;
             }
-            String user = line.options().getOrDefault("user", context.env().get("INSYN_USER"));
-            if (user == null || user.isBlank()) {
-                err.println(context.text("cli.needsUser"));
-                return Cli.USAGE;
-            }
-            try (Workspace ws = context.store().get().open(config.get())) {
-                // the index follows what is deleted, so the text leaves it now and not at its next opening
-                try (SearchIndex index = withIndex ? context.indexes().get().open(config.get(), ws, (done, total) -> { }) : null) {
-                    return work(line, ws.session(user), out);
+            try {
+                Optional<Workspace> signedIn = WorkspaceOption.signIn(context.store().get(), config.get(),
+                        Optional.ofNullable(line.options().get("user")), context.env(), context.prompt(), context.locale(), err);
+                if (signedIn.isEmpty()) {
+                    return Cli.USAGE;
+                }
+                try (Workspace ws = signedIn.get();
+                        // the index follows what is deleted, so the text leaves it now and not at its next opening
+                        SearchIndex index = withIndex ? context.indexes().get().open(config.get(), ws, (done, total) -> { }) : null) {
+                    return work(line, ws.session(), out);
                 }
             } catch (InsynException e) {
                 err.println(e.message(context.locale()));

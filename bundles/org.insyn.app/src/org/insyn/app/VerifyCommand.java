@@ -27,18 +27,20 @@ public final class VerifyCommand implements Command {
     private final Supplier<WorkspaceProvider> provider;
     private final Optional<Supplier<CaptureService>> captures;
     private final Map<String, String> env;
+    private final Prompt prompt;
     private final Locale locale;
 
-    public VerifyCommand(Supplier<WorkspaceProvider> provider, Map<String, String> env, Locale locale) {
-        this(provider, Optional.empty(), env, locale);
+    public VerifyCommand(Supplier<WorkspaceProvider> provider, Map<String, String> env, Prompt prompt, Locale locale) {
+        this(provider, Optional.empty(), env, prompt, locale);
     }
 
     /** With the capture service, also checks every capture's files against its manifest and timestamp (R17). */
     public VerifyCommand(Supplier<WorkspaceProvider> provider, Optional<Supplier<CaptureService>> captures,
-            Map<String, String> env, Locale locale) {
+            Map<String, String> env, Prompt prompt, Locale locale) {
         this.provider = provider;
         this.captures = captures;
         this.env = env;
+        this.prompt = prompt;
         this.locale = locale;
     }
 
@@ -55,13 +57,16 @@ public final class VerifyCommand implements Command {
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
         Optional<String> dir = Optional.ofNullable(env.get("INSYN_WORKSPACE"));
+        Optional<String> user = Optional.empty();
         Optional<ChainHead> expected = Optional.empty();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if ((a.equals("--workspace") || a.equals("--head")) && i + 1 < args.size()) {
+            if ((a.equals("--workspace") || a.equals("--head") || a.equals("--user")) && i + 1 < args.size()) {
                 String v = args.get(++i);
                 if (a.equals("--workspace")) {
                     dir = Optional.of(v);
+                } else if (a.equals("--user")) {
+                    user = Optional.of(v);
                 } else if (v.matches("\\d+:[0-9a-f]{64}")) {
                     expected = Optional.of(new ChainHead(Long.parseLong(v.substring(0, v.indexOf(':'))), v.substring(v.indexOf(':') + 1)));
                 } else {
@@ -73,12 +78,24 @@ public final class VerifyCommand implements Command {
                 return Cli.USAGE;
             }
         }
-        Optional<WorkspaceConfig> found = WorkspaceOption.config(dir, env, locale, err);
-        if (found.isEmpty()) {
+        Optional<WorkspaceConfig> config = WorkspaceOption.config(dir, env, locale, err);
+        if (config.isEmpty()) {
             return Cli.USAGE;
         }
-        WorkspaceConfig config = found.get();
-        try (Workspace ws = provider.get().open(config)) {
+        try {
+            Optional<Workspace> signedIn = WorkspaceOption.signIn(provider.get(), config.get(), user, env, prompt, locale, err);
+            if (signedIn.isEmpty()) {
+                return Cli.USAGE;
+            }
+            return verify(signedIn.get(), expected, out);
+        } catch (InsynException e) {
+            err.println(e.message(locale));
+            return 1;
+        }
+    }
+
+    private int verify(Workspace signedIn, Optional<ChainHead> expected, PrintStream out) {
+        try (Workspace ws = signedIn) {
             VerifyReport report = ws.verify();
             List<Problem> problems = new ArrayList<>(report.problems());
             if (expected.isPresent()) {
@@ -95,9 +112,6 @@ public final class VerifyCommand implements Command {
                     report.entriesChecked(), report.blobsChecked(), problems.size()));
             out.println(Messages.get(locale, "cli.verify.head", head.seq() + ":" + head.hash()));
             return problems.isEmpty() ? Cli.OK : 1;
-        } catch (InsynException e) {
-            err.println(e.message(locale));
-            return 1;
         }
     }
 }

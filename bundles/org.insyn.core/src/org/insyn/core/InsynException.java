@@ -22,7 +22,9 @@ public class InsynException extends RuntimeException {
         /** Stored data does not match its hashes: it was changed outside the product. */
         INTEGRITY,
         /** The store or the disk failed. */
-        STORAGE
+        STORAGE,
+        /** The workspace is locked (idle too long) or the account may no longer work: sign in again. */
+        LOCKED
     }
 
     private final Kind kind;

@@ -14,11 +14,13 @@ public record Argon2idParams(int memoryKiB, int iterations, int parallelism) {
         }
     }
 
-    String encode() {
+    /** {@code m=65536,t=3,p=1}: memory in KiB, iterations, lanes. */
+    public String encode() {
         return "m=" + memoryKiB + ",t=" + iterations + ",p=" + parallelism;
     }
 
-    static Argon2idParams decode(String s) {
+    /** The parameters written as {@link #encode()} writes them. */
+    public static Argon2idParams decode(String s) {
         int m = 0;
         int t = 0;
         int p = 0;

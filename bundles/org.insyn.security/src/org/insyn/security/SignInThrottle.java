@@ -3,22 +3,22 @@ package org.insyn.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows down password guessing: after a few failures each further attempt must wait, twice as long each time,
- * up to a cap; and after {@code lockAfter} failures the account is locked until an administrator unlocks it.
+ * Slows down password guessing: after a few failures each further attempt must wait, twice as long each time, up to
+ * a cap; and after {@code lockAfter} failures the account is locked until an administrator unlocks it. The failures
+ * are kept by the caller ({@link Attempts}, stored beside the account's key), so they outlive the process.
  */
 public final class SignInThrottle {
     private final int freeFailures;
     private final int lockAfter;
     private final Duration maxDelay;
     private final Clock clock;
-    private final Map<String, State> states = new ConcurrentHashMap<>();
 
-    private record State(int failures, Instant last) {
+    /** The failed attempts of one account since its last success. */
+    public record Attempts(int failures, Instant last) {
+        public static final Attempts NONE = new Attempts(0, Instant.EPOCH);
     }
 
     public SignInThrottle(int freeFailures, int lockAfter, Duration maxDelay, Clock clock) {
@@ -33,32 +33,22 @@ public final class SignInThrottle {
         return new SignInThrottle(3, 10, Duration.ofMinutes(5), Clock.systemUTC());
     }
 
-    /** How long the user must still wait before the next attempt, if at all. */
-    public Optional<Duration> delay(String user) {
-        State s = states.get(user);
-        if (s == null || s.failures() < freeFailures) {
+    /** How long the account must still wait before the next attempt, if at all. */
+    public Optional<Duration> delay(Attempts a) {
+        if (a.failures() < freeFailures) {
             return Optional.empty();
         }
-        Duration left = Duration.between(clock.instant(), s.last().plus(delayAfter(s.failures())));
+        Duration left = Duration.between(clock.instant(), a.last().plus(delayAfter(a.failures())));
         return left.isNegative() || left.isZero() ? Optional.empty() : Optional.of(left);
     }
 
-    public boolean locked(String user) {
-        State s = states.get(user);
-        return s != null && s.failures() >= lockAfter;
+    public boolean locked(Attempts a) {
+        return a.failures() >= lockAfter;
     }
 
-    public void failed(String user) {
-        states.merge(user, new State(1, clock.instant()), (old, one) -> new State(old.failures() + 1, clock.instant()));
-    }
-
-    public void succeeded(String user) {
-        states.remove(user);
-    }
-
-    /** An administrator's unlock. */
-    public void unlock(String user) {
-        states.remove(user);
+    /** The attempts after one more failure now. */
+    public Attempts failed(Attempts a) {
+        return new Attempts(a.failures() + 1, clock.instant());
     }
 
     Duration delayAfter(int failures) {

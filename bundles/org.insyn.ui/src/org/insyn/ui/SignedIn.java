@@ -19,7 +19,7 @@ import org.insyn.core.service.WorkspaceConfig;
 public record SignedIn(Workspace workspace, Session session, User user, Role role, Optional<Unit> unit, Optional<SearchIndex> index,
         WorkspaceLocation location) {
 
-    /** Where the workspace is, without its passphrase: to show it, and to open it again on switching user. */
+    /** Where the workspace is (nothing secret): to show it, and to open it again on switching user. */
     public record WorkspaceLocation(java.nio.file.Path directory, Optional<String> postgresUrl, Optional<String> postgresUser) {
         public static WorkspaceLocation of(WorkspaceConfig config) {
             return new WorkspaceLocation(config.directory(), config.postgresUrl(), config.postgresUser());

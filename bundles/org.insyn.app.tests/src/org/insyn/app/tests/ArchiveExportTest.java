@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -31,11 +30,9 @@ import org.insyn.core.model.RecordClass;
 import org.insyn.core.model.ReviewPolicy;
 import org.insyn.core.model.Role;
 import org.insyn.core.model.Unit;
-import org.insyn.core.model.User;
 import org.insyn.core.service.CaptureService;
 import org.insyn.core.service.ReportService;
 import org.insyn.core.service.Workspace;
-import org.insyn.core.service.WorkspaceConfig;
 import org.insyn.core.service.WorkspaceProvider;
 import org.insyn.web.fixture.FixtureServer;
 import org.junit.jupiter.api.Test;
@@ -43,7 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code insyn cli export archive}: the service's own pages on the loopback fixture web, captured by a real Chromium (R11). */
 class ArchiveExportTest {
-    static final String PASSPHRASE = "egna sidor";
 
     @TempDir
     Path dir;
@@ -53,23 +49,21 @@ class ArchiveExportTest {
     int run(String... args) {
         out.reset();
         err.reset();
-        Map<String, String> env = Map.of("INSYN_WORKSPACE", dir.resolve("ws").toString(), "INSYN_PASSPHRASE", PASSPHRASE, "INSYN_USER", "fia");
+        Map<String, String> env = new java.util.HashMap<>(Workspaces.as("fia"));
+        env.put("INSYN_WORKSPACE", dir.resolve("ws").toString());
         return new Cli("1", List.of(new ExportCommand(() -> Services.await(ReportService.class, 10_000),
-                () -> Services.await(WorkspaceProvider.class, 10_000), () -> Services.await(CaptureService.class, 10_000), env, Locale.ENGLISH)))
+                () -> Services.await(WorkspaceProvider.class, 10_000), () -> Services.await(CaptureService.class, 10_000), env, Workspaces.NOTHING_TO_ASK, Locale.ENGLISH)))
                 .run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     Workspace workspace() {
-        return Services.await(WorkspaceProvider.class, 10_000).open(WorkspaceConfig.embedded(dir.resolve("ws"), PASSPHRASE.toCharArray()));
+        return Workspaces.signIn(Services.await(WorkspaceProvider.class, 10_000), dir.resolve("ws"), "fia");
     }
 
     @Test
     void R11_exportArchiveCapturesTheServicesOwnPagesIntoOneDatedPdfA() throws Exception {
-        try (Workspace ws = workspace()) {
-            ws.saveUser("admin", new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true));
-            ws.saveUnit("admin", new Unit("kista", "Fältassistenterna Rinkeby-Kista", ReviewPolicy.AFTER));
-            ws.saveUser("admin", new User("fia", "Fia", Set.of(Role.FIELD_WORKER), Set.of("kista"), true));
-        }
+        Workspaces.make(Services.await(WorkspaceProvider.class, 10_000), dir.resolve("ws"),
+                new Unit("kista", "Fältassistenterna Rinkeby-Kista", ReviewPolicy.AFTER), Workspaces.person("fia", Role.FIELD_WORKER, "kista"));
         try (FixtureServer web = FixtureServer.start()) {
             String youthCentre = web.base("web") + "/socialt/ungdomsgarden.rinkeby";
             String support = web.base("web") + "/webb/stod-sjalvskada";
@@ -88,8 +82,8 @@ class ArchiveExportTest {
             List<Capture> captured;
             CaseFile archive;
             try (Workspace ws = workspace()) {
-                archive = ws.session("fia").cases().getFirst();
-                captured = ws.session("fia").captures(archive.id());
+                archive = ws.session().cases().getFirst();
+                captured = ws.session().captures(archive.id());
             }
             assertEquals("Årsarkiv 2026: egna sidor i sociala medier", archive.title());
             assertEquals(List.of(youthCentre, support), captured.stream().map(Capture::url).toList());
@@ -128,25 +122,22 @@ class ArchiveExportTest {
             assertEquals(Cli.OK, run("export", "archive", "--urls", urls.toString(), "--unit", "kista", "--year", "2026", "--out",
                     dir.resolve("komplettering.pdf").toString()), () -> out + "\n" + err);
             try (Workspace ws = workspace()) {
-                assertEquals(List.of(archive), ws.session("fia").cases());
-                assertEquals(3, ws.session("fia").captures(archive.id()).size());
+                assertEquals(List.of(archive), ws.session().cases());
+                assertEquals(3, ws.session().captures(archive.id()).size());
             }
         }
     }
 
     @Test
     void R2_underReviewBeforeTheArchiveWaitsForASupervisorsApproval() throws Exception {
-        try (Workspace ws = workspace()) {
-            ws.saveUser("admin", new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true));
-            ws.saveUnit("admin", new Unit("kista", "Fältassistenterna Rinkeby-Kista", ReviewPolicy.BEFORE));
-            ws.saveUser("admin", new User("fia", "Fia", Set.of(Role.FIELD_WORKER), Set.of("kista"), true));
-        }
+        Workspaces.make(Services.await(WorkspaceProvider.class, 10_000), dir.resolve("ws"),
+                new Unit("kista", "Fältassistenterna Rinkeby-Kista", ReviewPolicy.BEFORE), Workspaces.person("fia", Role.FIELD_WORKER, "kista"));
         Path urls = Files.writeString(dir.resolve("sidor.txt"), "https://www.facebook.com/exempel\n");
         assertEquals(1, run("export", "archive", "--urls", urls.toString(), "--unit", "kista", "--year", "2026", "--out",
                 dir.resolve("a.pdf").toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("R2"), err::toString);
         try (Workspace ws = workspace()) {
-            var queue = ws.session("fia").justifications(Optional.empty());
+            var queue = ws.session().justifications(Optional.empty());
             assertEquals(1, queue.size(), "the archive's justification waits for review");
             assertTrue(out.toString(StandardCharsets.UTF_8).contains("justification " + queue.getFirst().id()), "and its id is said: " + out);
         }

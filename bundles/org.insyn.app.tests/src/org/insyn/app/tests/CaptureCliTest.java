@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import org.insyn.app.CaptureCommand;
@@ -25,15 +24,10 @@ import org.insyn.app.VerifyCommand;
 import org.insyn.core.model.Capture;
 import org.insyn.core.model.NoticeChannel;
 import org.insyn.core.model.ReasonCategory;
-import org.insyn.core.model.ReviewPolicy;
-import org.insyn.core.model.Role;
 import org.insyn.core.model.SearchMode;
-import org.insyn.core.model.Unit;
-import org.insyn.core.model.User;
 import org.insyn.core.service.CaptureService;
 import org.insyn.core.service.Session;
 import org.insyn.core.service.Workspace;
-import org.insyn.core.service.WorkspaceConfig;
 import org.insyn.core.service.WorkspaceProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,8 +36,7 @@ import com.sun.net.httpserver.HttpServer;
 
 /** {@code insyn cli capture} and {@code insyn cli verify} on a real workspace, with the services DS offers. */
 class CaptureCliTest {
-    static final String PASSPHRASE = "kommandorad";
-    static final Map<String, String> ENV = Map.of("INSYN_PASSPHRASE", PASSPHRASE);
+    static final Map<String, String> ENV = Workspaces.ANNA;
 
     @TempDir
     Path dir;
@@ -57,8 +50,8 @@ class CaptureCliTest {
     int run(String... args) {
         out.reset();
         Cli cli = new Cli("1", List.of(new CaptureCommand(service(WorkspaceProvider.class), service(CaptureService.class), ENV,
-                Locale.ENGLISH), new VerifyCommand(service(WorkspaceProvider.class), Optional.of(service(CaptureService.class)), ENV,
-                Locale.ENGLISH)));
+                Workspaces.NOTHING_TO_ASK, Locale.ENGLISH), new VerifyCommand(service(WorkspaceProvider.class),
+                        Optional.of(service(CaptureService.class)), ENV, Workspaces.NOTHING_TO_ASK, Locale.ENGLISH)));
         return cli.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8));
     }
 
@@ -70,11 +63,8 @@ class CaptureCliTest {
     void capturePrintsTheIdAndEveryHashAndVerifyFindsAChangedArtifact() throws Exception {
         long caseId;
         long justificationId;
-        try (Workspace ws = service(WorkspaceProvider.class).get().open(WorkspaceConfig.embedded(dir, PASSPHRASE.toCharArray()))) {
-            ws.saveUser("admin", new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true));
-            ws.saveUnit("admin", new Unit("north", "IFO Nord", ReviewPolicy.AFTER));
-            ws.saveUser("admin", new User("anna", "Anna", Set.of(Role.INVESTIGATOR), Set.of("north"), true));
-            Session anna = ws.session("anna");
+        try (Workspace ws = Workspaces.anna(service(WorkspaceProvider.class).get(), dir, "north")) {
+            Session anna = ws.session();
             caseId = anna.openCase("north", "Kommandorad").id();
             anna.recordTransparencyNote(caseId, LocalDate.now(), NoticeChannel.LETTER, "Anna");
             justificationId = anna.justify(Optional.of(caseId), "north", ReasonCategory.OTHER,
@@ -92,15 +82,15 @@ class CaptureCliTest {
         site.start();
         String url = "http://127.0.0.1:" + site.getAddress().getPort() + "/inlagg";
         try {
-            assertEquals(Cli.OK, run("capture", "--workspace", dir.toString(), "--user", "anna", "--case", Long.toString(caseId),
+            assertEquals(Cli.OK, run("capture", "--workspace", dir.toString(), "--case", Long.toString(caseId),
                     "--justification", Long.toString(justificationId), url), this::out);
         } finally {
             site.stop(0);
         }
         String printed = out();
         Capture stored;
-        try (Workspace ws = service(WorkspaceProvider.class).get().open(WorkspaceConfig.embedded(dir, PASSPHRASE.toCharArray()))) {
-            stored = ws.session("anna").captures(caseId).getFirst();
+        try (Workspace ws = Workspaces.signIn(service(WorkspaceProvider.class).get(), dir, "anna")) {
+            stored = ws.session().captures(caseId).getFirst();
         }
         assertTrue(printed.startsWith("capture " + stored.id() + "\n"), printed);
         assertTrue(printed.contains(stored.manifestSha256() + "  manifest.json"), printed);

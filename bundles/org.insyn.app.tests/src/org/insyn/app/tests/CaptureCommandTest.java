@@ -23,7 +23,7 @@ class CaptureCommandTest {
             throw new AssertionError("no workspace may be opened");
         }, () -> {
             throw new AssertionError("nothing may be captured");
-        }, env, Locale.ENGLISH);
+        }, env, Workspaces.NOTHING_TO_ASK, Locale.ENGLISH);
         return new Cli("1", List.of(command)).run(List.of(args), new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
@@ -34,7 +34,7 @@ class CaptureCommandTest {
 
     @Test
     void captureWithoutCaseIsAUsageError() {
-        assertEquals(Cli.USAGE, run(Map.of("INSYN_PASSPHRASE", "x"), "capture", "--workspace", "/tmp/w", "--user", "anna",
+        assertEquals(Cli.USAGE, run(Workspaces.ANNA, "capture", "--workspace", "/tmp/w", "--user", "anna",
                 "--justification", "1", "http://127.0.0.1:1/"));
         assertTrue(err().contains("Missing --case."), err());
         assertTrue(err().contains("usage: insyn cli capture"), err());
@@ -49,10 +49,10 @@ class CaptureCommandTest {
 
     @Test
     void captureWithoutUrlOrWithWordsForNumbersIsAUsageError() {
-        assertEquals(Cli.USAGE, run(Map.of("INSYN_PASSPHRASE", "x"), "capture", "--workspace", "/tmp/w", "--user", "anna",
+        assertEquals(Cli.USAGE, run(Workspaces.ANNA, "capture", "--workspace", "/tmp/w", "--user", "anna",
                 "--case", "1", "--justification", "1"));
         assertTrue(err().contains("Missing the address"), err());
-        assertEquals(Cli.USAGE, run(Map.of("INSYN_PASSPHRASE", "x"), "capture", "--workspace", "/tmp/w", "--user", "anna",
+        assertEquals(Cli.USAGE, run(Workspaces.ANNA, "capture", "--workspace", "/tmp/w", "--user", "anna",
                 "--case", "one", "--justification", "1", "http://127.0.0.1:1/"));
         assertTrue(err().contains("take numbers"), err());
     }

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import javax.imageio.ImageIO;
 
@@ -46,12 +45,10 @@ import org.insyn.core.model.SearchMode;
 import org.insyn.core.model.SearchRun;
 import org.insyn.core.model.TransparencyNote;
 import org.insyn.core.model.Unit;
-import org.insyn.core.model.User;
 import org.insyn.core.service.CaptureService;
 import org.insyn.core.service.ReportService;
 import org.insyn.core.service.Session;
 import org.insyn.core.service.Workspace;
-import org.insyn.core.service.WorkspaceConfig;
 import org.insyn.core.service.WorkspaceProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,23 +60,27 @@ class ExportCommandTest {
 
     private Map<String, String> env = Map.of();
 
+    /** The workspace of the test and who signs in to it, as a script sets them. */
+    static Map<String, String> env(Path dir, String user) {
+        Map<String, String> env = new java.util.HashMap<>(Workspaces.as(user));
+        env.put("INSYN_WORKSPACE", dir.resolve("ws").toString());
+        return env;
+    }
+
     static <T> T service(Class<T> type) {
         return Services.await(type, 10_000);
     }
 
     private int run(String... args) {
         return new Cli("1.0.0", List.of(new ExportCommand(() -> service(ReportService.class), () -> service(WorkspaceProvider.class),
-                () -> service(CaptureService.class), env, Locale.ENGLISH)))
+                () -> service(CaptureService.class), env, Workspaces.NOTHING_TO_ASK, Locale.ENGLISH)))
                 .run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     /** A workspace with one case: a subject, a justification and a capture whose screenshot and WARC are in the blob store. */
     long caseInAWorkspace(Path dir) throws Exception {
-        try (Workspace ws = service(WorkspaceProvider.class).open(WorkspaceConfig.embedded(dir, "korrekt häst".toCharArray()))) {
-            ws.saveUser("admin", new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true));
-            ws.saveUnit("admin", new Unit("kista", "Rinkeby-Kista", ReviewPolicy.AFTER));
-            ws.saveUser("admin", new User("anna", "Anna", Set.of(Role.INVESTIGATOR), Set.of("kista"), true));
-            Session anna = ws.session("anna");
+        try (Workspace ws = Workspaces.anna(service(WorkspaceProvider.class), dir, "kista")) {
+            Session anna = ws.session();
             CaseFile c = anna.openCase("kista", "Ekonomiskt bistånd");
             anna.saveSubject(c.id(), "Lina Svensson", List.of("Omar Svensson"), Optional.empty(), Optional.empty());
             anna.recordTransparencyNote(c.id(), LocalDate.of(2026, 11, 2), NoticeChannel.IN_PERSON, "Anna");
@@ -109,13 +110,13 @@ class ExportCommandTest {
     @Test
     void R11_exportReportWritesTheEvidenceReportOfACaseInTheStore(@TempDir Path dir) throws Exception {
         long caseId = caseInAWorkspace(dir.resolve("ws"));
-        env = Map.of("INSYN_WORKSPACE", dir.resolve("ws").toString(), "INSYN_PASSPHRASE", "korrekt häst", "INSYN_USER", "anna");
+        env = env(dir, "anna");
         Path pdf = dir.resolve("rapport.pdf");
         assertEquals(Cli.OK, run("export", "report", "--case", String.valueOf(caseId), "--out", pdf.toString(), "--lang", "sv"), err::toString);
         String text = text(pdf);
         assertTrue(text.contains("Diskussionsunderlag – ej beslutsunderlag") && text.contains("https://www.blocket.se/annons/1"), text);
         assertTrue(text.contains("[namn] annonserar barnkläder; [namn] hämtar."), "scrubbed: " + text);
-        try (Workspace ws = service(WorkspaceProvider.class).open(WorkspaceConfig.embedded(dir.resolve("ws"), "korrekt häst".toCharArray()))) {
+        try (Workspace ws = Workspaces.signIn(service(WorkspaceProvider.class), dir.resolve("ws"), "anna")) {
             AuditEntry exported = ws.audit().entries(Optional.of(caseId), 0, 1000).getLast();
             assertEquals(AuditAction.EXPORTED, exported.action(), "R16: the export is on the trail");
             assertEquals("sha256=" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(pdf))),
@@ -126,7 +127,7 @@ class ExportCommandTest {
     @Test
     void R14_exportSubjectShowsEverythingHeldInThePdfAndWritesTheSameJson(@TempDir Path dir) throws Exception {
         long caseId = caseInAWorkspace(dir.resolve("ws"));
-        env = Map.of("INSYN_WORKSPACE", dir.resolve("ws").toString(), "INSYN_PASSPHRASE", "korrekt häst", "INSYN_USER", "anna");
+        env = env(dir, "anna");
         Path pdf = dir.resolve("utdrag.pdf");
         Path json = dir.resolve("utdrag.json");
         assertEquals(Cli.OK, run("export", "subject", "--case", String.valueOf(caseId), "--out", pdf.toString(), "--json", json.toString(),
@@ -152,7 +153,7 @@ class ExportCommandTest {
     @Test
     void R11_aSelectedCaptureOutsideTheCaseIsRefused(@TempDir Path dir) throws Exception {
         long caseId = caseInAWorkspace(dir.resolve("ws"));
-        env = Map.of("INSYN_WORKSPACE", dir.resolve("ws").toString(), "INSYN_PASSPHRASE", "korrekt häst", "INSYN_USER", "anna");
+        env = env(dir, "anna");
         assertEquals(1, run("export", "report", "--case", String.valueOf(caseId), "--captures", "1,999", "--out", dir.resolve("r.pdf").toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("Capture 999 is not one of case " + caseId + "'s captures"), err::toString);
         assertFalse(Files.exists(dir.resolve("r.pdf")));
@@ -161,10 +162,10 @@ class ExportCommandTest {
     @Test
     void R17_aReportThatFailsHalfwayLeavesNoFile(@TempDir Path dir) throws Exception {
         long caseId = caseInAWorkspace(dir.resolve("ws"));
-        env = Map.of("INSYN_WORKSPACE", dir.resolve("ws").toString(), "INSYN_PASSPHRASE", "korrekt häst", "INSYN_USER", "anna");
+        env = env(dir, "anna");
         String warc;
-        try (Workspace ws = service(WorkspaceProvider.class).open(WorkspaceConfig.embedded(dir.resolve("ws"), "korrekt häst".toCharArray()))) {
-            warc = ws.session("anna").captures(caseId).getFirst().artifacts().get("response.warc");
+        try (Workspace ws = Workspaces.signIn(service(WorkspaceProvider.class), dir.resolve("ws"), "anna")) {
+            warc = ws.session().captures(caseId).getFirst().artifacts().get("response.warc");
         }
         Path blob = dir.resolve("ws").resolve("blobs").resolve(warc.substring(0, 2)).resolve(warc);
         byte[] bytes = Files.readAllBytes(blob);
@@ -179,11 +180,11 @@ class ExportCommandTest {
     @Test
     void R4_aLetterForACaseIsRecordedAsItsTransparencyNote(@TempDir Path dir) throws Exception {
         long caseId = caseInAWorkspace(dir.resolve("ws"));
-        env = Map.of("INSYN_WORKSPACE", dir.resolve("ws").toString(), "INSYN_PASSPHRASE", "korrekt häst", "INSYN_USER", "anna");
+        env = env(dir, "anna");
         assertEquals(Cli.OK, run("export", "letter", "--case", String.valueOf(caseId), "--client", "Lina Svensson", "--unit", "Rinkeby-Kista",
                 "--worker", "Anna", "--contact", "08-508 01 000", "--date", "2026-11-24", "--out", dir.resolve("brev.pdf").toString()), err::toString);
-        try (Workspace ws = service(WorkspaceProvider.class).open(WorkspaceConfig.embedded(dir.resolve("ws"), "korrekt häst".toCharArray()))) {
-            TransparencyNote note = ws.session("anna").transparencyNote(caseId).orElseThrow();
+        try (Workspace ws = Workspaces.signIn(service(WorkspaceProvider.class), dir.resolve("ws"), "anna")) {
+            TransparencyNote note = ws.session().transparencyNote(caseId).orElseThrow();
             assertEquals(NoticeChannel.LETTER, note.channel());
             assertEquals(LocalDate.of(2026, 11, 24), note.toldOn());
         }
@@ -207,12 +208,10 @@ class ExportCommandTest {
 
     /** Searches in unit kista: one case each, {@code findings} with a relevant hit and {@code empty} with no hits. */
     void searchesInAWorkspace(Path dir, int findings, int empty) {
-        try (Workspace ws = service(WorkspaceProvider.class).open(WorkspaceConfig.embedded(dir, "korrekt häst".toCharArray()))) {
-            ws.saveUser("admin", new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true));
-            ws.saveUnit("admin", new Unit("kista", "Rinkeby-Kista", ReviewPolicy.AFTER));
-            ws.saveUser("admin", new User("anna", "Anna", Set.of(Role.INVESTIGATOR), Set.of("kista"), true));
-            ws.saveUser("admin", new User("sara", "Sara", Set.of(Role.SUPERVISOR), Set.of("kista"), true));
-            Session anna = ws.session("anna");
+        Workspaces.make(service(WorkspaceProvider.class), dir, new Unit("kista", "Rinkeby-Kista", ReviewPolicy.AFTER),
+                Workspaces.person("anna", Role.INVESTIGATOR, "kista"), Workspaces.person("sara", Role.SUPERVISOR, "kista"));
+        try (Workspace ws = Workspaces.signIn(service(WorkspaceProvider.class), dir, "anna")) {
+            Session anna = ws.session();
             for (int i = 0; i < findings + empty; i++) {
                 CaseFile c = anna.openCase("kista", "Ärende " + i);
                 anna.recordTransparencyNote(c.id(), LocalDate.now(), NoticeChannel.LETTER, "Anna");
@@ -232,7 +231,7 @@ class ExportCommandTest {
     @Test
     void R13_exportStatsCountsTheWorkspacesSearchesAndSuppressesSmallCells(@TempDir Path dir) throws Exception {
         searchesInAWorkspace(dir.resolve("ws"), 7, 2);
-        env = Map.of("INSYN_WORKSPACE", dir.resolve("ws").toString(), "INSYN_PASSPHRASE", "korrekt häst", "INSYN_USER", "sara");
+        env = env(dir, "sara");
         Path pdf = dir.resolve("stats.pdf");
         Path csv = dir.resolve("stats.csv");
         assertEquals(Cli.OK, run("export", "stats", "--out", pdf.toString(), "--csv", csv.toString(), "--lang", "en"), err::toString);
@@ -248,7 +247,7 @@ class ExportCommandTest {
     @Test
     void R13_statisticsOfAUnitWithoutSearchesAreWrittenAndSaySo(@TempDir Path dir) throws Exception {
         searchesInAWorkspace(dir.resolve("ws"), 0, 0);
-        env = Map.of("INSYN_WORKSPACE", dir.resolve("ws").toString(), "INSYN_PASSPHRASE", "korrekt häst", "INSYN_USER", "sara");
+        env = env(dir, "sara");
         assertEquals(Cli.OK, run("export", "stats", "--out", dir.resolve("s.pdf").toString(), "--from", "2026-01", "--to", "2026-12"),
                 err::toString);
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("No searches counted (R13)."), out::toString);
@@ -258,7 +257,7 @@ class ExportCommandTest {
     @Test
     void R13_onlyASupervisorExportsStatistics(@TempDir Path dir) throws Exception {
         searchesInAWorkspace(dir.resolve("ws"), 1, 0);
-        env = Map.of("INSYN_WORKSPACE", dir.resolve("ws").toString(), "INSYN_PASSPHRASE", "korrekt häst", "INSYN_USER", "anna");
+        env = env(dir, "anna");
         assertEquals(1, run("export", "stats", "--out", dir.resolve("s.pdf").toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("R13"), err::toString);
     }
@@ -266,7 +265,7 @@ class ExportCommandTest {
     @Test
     void R13_thresholdUnderFiveIsRefused(@TempDir Path dir) throws Exception {
         searchesInAWorkspace(dir.resolve("ws"), 1, 0);
-        env = Map.of("INSYN_WORKSPACE", dir.resolve("ws").toString(), "INSYN_PASSPHRASE", "korrekt häst", "INSYN_USER", "sara");
+        env = env(dir, "sara");
         assertEquals(1, run("export", "stats", "--out", dir.resolve("s.pdf").toString(), "--threshold", "3"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("R13"), err::toString);
         assertFalse(Files.exists(dir.resolve("s.pdf")), "nothing is written");

@@ -12,17 +12,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import org.insyn.app.Cli;
 import org.insyn.app.ReindexCommand;
 import org.insyn.core.Messages;
 import org.insyn.core.model.Note;
 import org.insyn.core.model.RecordClass;
-import org.insyn.core.model.ReviewPolicy;
-import org.insyn.core.model.Role;
-import org.insyn.core.model.Unit;
-import org.insyn.core.model.User;
 import org.insyn.core.service.SearchIndex;
 import org.insyn.core.service.SearchIndexProvider;
 import org.insyn.core.service.SearchQuery;
@@ -54,18 +49,15 @@ class ReindexCommandTest {
     int reindex(Locale locale, String... args) {
         List<String> line = new java.util.ArrayList<>(List.of("reindex"));
         line.addAll(List.of(args));
-        return new Cli("1", List.of(new ReindexCommand(() -> workspaces, () -> indexes, env, locale))).run(line,
+        return new Cli("1", List.of(new ReindexCommand(() -> workspaces, () -> indexes, env, Workspaces.NOTHING_TO_ASK, locale))).run(line,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     @Test
     void reindexRebuildsFromTheStoreAndShowsProgressInSwedishAndEnglish() throws Exception {
-        WorkspaceConfig config = WorkspaceConfig.embedded(dir, "hemligt lösenord".toCharArray());
-        try (Workspace ws = workspaces.open(config)) {
-            ws.saveUser("admin", new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true));
-            ws.saveUnit("admin", new Unit("north", "IFO Nord", ReviewPolicy.AFTER));
-            ws.saveUser("admin", new User("anna", "Anna", Set.of(Role.INVESTIGATOR), Set.of("north"), true));
-            Session anna = ws.session("anna");
+        WorkspaceConfig config = WorkspaceConfig.embedded(dir);
+        try (Workspace ws = Workspaces.anna(workspaces, dir, "north")) {
+            Session anna = ws.session();
             long caseId = anna.openCase("north", "Ekonomiskt bistånd").id();
             Instant now = Instant.now();
             for (int i = 0; i < 1200; i++) {
@@ -73,7 +65,7 @@ class ReindexCommandTest {
                         RecordClass.CLIENT_FILE, List.of(), List.of(), now, now));
             }
         }
-        env.put("INSYN_PASSPHRASE", "hemligt lösenord");
+        env.putAll(Workspaces.ANNA);
 
         assertEquals(Cli.OK, reindex(Locale.ENGLISH, "--workspace", dir.toString()), err::toString);
         String english = out.toString(StandardCharsets.UTF_8);
@@ -88,16 +80,16 @@ class ReindexCommandTest {
         assertTrue(swedish.contains("1200 av 1200 anteckningar, träffar och skärmdumpar indexerade"), swedish);
         assertTrue(swedish.contains("Sökindexet byggdes om från lagret: 1200"), swedish);
 
-        try (Workspace ws = workspaces.open(config); SearchIndex index = indexes.open(config, ws, (done, total) -> { })) {
+        try (Workspace ws = Workspaces.signIn(workspaces, dir, "anna"); SearchIndex index = indexes.open(config, ws, (done, total) -> { })) {
             assertEquals(1200, index.size());
             assertEquals(1200, index.search(SearchQuery.of("hembesök Skärholmen").limit(2000)).found().size());
         }
     }
 
     @Test
-    void withoutPassphraseReindexSaysWhatToSet() {
+    void withoutAWorkspaceReindexSaysHowToMakeOne() {
         env.put("INSYN_WORKSPACE", dir.toString());
         assertEquals(Cli.USAGE, reindex(Locale.ENGLISH));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("workspace"), err::toString);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("insyn cli init"), err::toString);
     }
 }

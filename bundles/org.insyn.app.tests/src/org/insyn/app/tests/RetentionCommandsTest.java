@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.insyn.app.Cli;
 import org.insyn.app.Command;
@@ -34,7 +33,6 @@ import org.insyn.core.model.ReviewPolicy;
 import org.insyn.core.model.Role;
 import org.insyn.core.model.SearchMode;
 import org.insyn.core.model.Unit;
-import org.insyn.core.model.User;
 import org.insyn.core.service.SearchIndex;
 import org.insyn.core.service.SearchIndexProvider;
 import org.insyn.core.service.SearchQuery;
@@ -52,7 +50,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the store and the index found as DS services as in the product.
  */
 class RetentionCommandsTest {
-    static final String PASSPHRASE = "gallra lösenord";
     static final String WEEDED = "Grannen berättade om skulder hos Kronofogden";
     static WorkspaceProvider workspaces;
     static SearchIndexProvider indexes;
@@ -74,12 +71,10 @@ class RetentionCommandsTest {
     /** A closed case with two minor-importance notes, a minor-importance capture and a registered note. */
     @BeforeEach
     void workspace() {
-        try (Workspace ws = workspaces.open(config())) {
-            ws.saveUser("admin", new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true));
-            ws.saveUnit("admin", new Unit("north", "IFO Nord", ReviewPolicy.AFTER));
-            ws.saveUser("admin", new User("anna", "Anna", Set.of(Role.INVESTIGATOR), Set.of("north"), true));
-            ws.saveUser("admin", new User("sara", "Sara", Set.of(Role.SUPERVISOR), Set.of("north"), true));
-            Session anna = ws.session("anna");
+        Workspaces.make(workspaces, dir, new Unit("north", "IFO Nord", ReviewPolicy.AFTER),
+                Workspaces.person("anna", Role.INVESTIGATOR, "north"), Workspaces.person("sara", Role.SUPERVISOR, "north"));
+        try (Workspace ws = Workspaces.signIn(workspaces, dir, "anna")) {
+            Session anna = ws.session();
             caseId = anna.openCase("north", "Ekonomiskt bistånd").id();
             anna.saveSubject(caseId, "Kim Andersson", List.of(), Optional.empty(), Optional.empty());
             anna.recordTransparencyNote(caseId, LocalDate.now(), NoticeChannel.LETTER, "Anna");
@@ -95,8 +90,7 @@ class RetentionCommandsTest {
             anna.closeCase(caseId);
         }
         env.put("INSYN_WORKSPACE", dir.toString());
-        env.put("INSYN_PASSPHRASE", PASSPHRASE);
-        env.put("INSYN_USER", "anna");
+        env.putAll(Workspaces.as("anna"));
     }
 
     private void note(Session s, String text, RecordClass recordClass) {
@@ -104,14 +98,15 @@ class RetentionCommandsTest {
     }
 
     WorkspaceConfig config() {
-        return WorkspaceConfig.embedded(dir, PASSPHRASE.toCharArray());
+        return WorkspaceConfig.embedded(dir);
     }
 
     int cli(Locale locale, String... args) {
         out.reset();
         err.reset();
-        List<Command> commands = new ArrayList<>(RetentionCommands.all(() -> workspaces, () -> indexes, env, locale));
-        commands.add(new VerifyCommand(() -> workspaces, env, locale));
+        List<Command> commands = new ArrayList<>(RetentionCommands.all(() -> workspaces, () -> indexes, env, Workspaces.NOTHING_TO_ASK,
+                locale));
+        commands.add(new VerifyCommand(() -> workspaces, env, Workspaces.NOTHING_TO_ASK, locale));
         return new Cli("1", commands).run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
@@ -121,7 +116,7 @@ class RetentionCommandsTest {
     }
 
     List<Long> found(String words) {
-        try (Workspace ws = workspaces.open(config()); SearchIndex index = indexes.open(config(), ws, (done, total) -> { })) {
+        try (Workspace ws = Workspaces.signIn(workspaces, dir, "anna"); SearchIndex index = indexes.open(config(), ws, (done, total) -> { })) {
             return index.search(SearchQuery.of(words)).found().stream().map(f -> f.id()).toList();
         }
     }
@@ -158,9 +153,9 @@ class RetentionCommandsTest {
         assertEquals(List.of(), found("soffan"));
         assertEquals(1, found("Diariefört").size());
         assertFalse(Files.exists(blobFile(capture.manifestSha256())));
-        try (Workspace ws = workspaces.open(config())) {
-            assertEquals(List.of("Diariefört beslut om bistånd"), ws.session("anna").notes(caseId).stream().map(Note::text).toList());
-            assertEquals(List.of(), ws.session("anna").captures(caseId));
+        try (Workspace ws = Workspaces.signIn(workspaces, dir, "anna")) {
+            assertEquals(List.of("Diariefört beslut om bistånd"), ws.session().notes(caseId).stream().map(Note::text).toList());
+            assertEquals(List.of(), ws.session().captures(caseId));
         }
         assertEquals(Cli.OK, cli(Locale.ENGLISH, "verify"), out::toString);
         assertTrue(out().contains("Clean:"), out());
@@ -210,9 +205,9 @@ class RetentionCommandsTest {
         assertEquals(Cli.USAGE, cli(Locale.ENGLISH, "retention", "set", "--unit", "north"));
         env.remove("INSYN_USER");
         assertEquals(Cli.USAGE, cli(Locale.ENGLISH, "purge", "--dry-run"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--user ID or INSYN_USER"), err::toString);
-        env.remove("INSYN_PASSPHRASE");
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--user ID or set INSYN_USER"), err::toString);
+        env.remove("INSYN_PASSWORD");
         assertEquals(Cli.USAGE, cli(Locale.ENGLISH, "purge", "--dry-run", "--user", "anna"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("INSYN_PASSPHRASE"), err::toString);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("INSYN_PASSWORD"), err::toString);
     }
 }

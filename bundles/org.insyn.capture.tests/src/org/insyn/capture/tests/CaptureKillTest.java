@@ -47,7 +47,7 @@ import org.osgi.framework.wiring.BundleWiring;
  * chain and the blobs verify.
  */
 class CaptureKillTest {
-    static final String PASSPHRASE = "avbrott-mitt-i";
+    static final String PASSWORD = "avbrott-mitt-i-sparandet";
     static final int KILLS = 4;
 
     @TempDir
@@ -58,11 +58,13 @@ class CaptureKillTest {
         WorkspaceProvider provider = CaptureStoreTest.service(WorkspaceProvider.class);
         long caseId;
         long justificationId;
-        try (Workspace ws = provider.open(WorkspaceConfig.embedded(dir, PASSPHRASE.toCharArray()))) {
-            ws.saveUser("admin", new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true));
-            ws.saveUnit("admin", new Unit("north", "IFO Nord", ReviewPolicy.AFTER));
-            ws.saveUser("admin", new User("anna", "Anna", Set.of(Role.INVESTIGATOR), Set.of("north"), true));
-            Session anna = ws.session("anna");
+        try (Workspace admin = provider.create(WorkspaceConfig.embedded(dir),
+                new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true), PASSWORD.toCharArray())) {
+            admin.saveUnit(new Unit("north", "IFO Nord", ReviewPolicy.AFTER));
+            admin.accounts().create(new User("anna", "Anna", Set.of(Role.INVESTIGATOR), Set.of("north"), true), PASSWORD.toCharArray());
+        }
+        try (Workspace ws = provider.signIn(WorkspaceConfig.embedded(dir), "anna", PASSWORD.toCharArray())) {
+            Session anna = ws.session();
             caseId = anna.openCase("north", "Avbrott").id();
             anna.recordTransparencyNote(caseId, LocalDate.now(), NoticeChannel.LETTER, "Anna");
             justificationId = anna.justify(Optional.of(caseId), "north", ReasonCategory.OTHER,
@@ -135,8 +137,8 @@ class CaptureKillTest {
     }
 
     private void check(WorkspaceProvider provider, long caseId, Set<Long> reported) {
-        try (Workspace ws = provider.open(WorkspaceConfig.embedded(dir, PASSPHRASE.toCharArray()))) {
-            Session anna = ws.session("anna");
+        try (Workspace ws = provider.signIn(WorkspaceConfig.embedded(dir), "anna", PASSWORD.toCharArray())) {
+            Session anna = ws.session();
             List<Long> stored = anna.captures(caseId).stream().map(Capture::id).toList();
             synchronized (reported) {
                 assertTrue(stored.containsAll(reported), "reported " + reported + ", stored " + stored);

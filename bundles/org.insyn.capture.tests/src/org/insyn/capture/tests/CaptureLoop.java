@@ -28,8 +28,8 @@ public final class CaptureLoop {
         WorkspaceProvider provider = (WorkspaceProvider) Class.forName("org.insyn.store.internal.StoreProvider")
                 .getConstructor().newInstance();
         CaptureService service = CaptureTesting.service(Optional.of(tsa));
-        try (Workspace ws = provider.open(WorkspaceConfig.embedded(dir, CaptureKillTest.PASSPHRASE.toCharArray()))) {
-            Session anna = ws.session("anna");
+        try (Workspace ws = provider.signIn(WorkspaceConfig.embedded(dir), "anna", CaptureKillTest.PASSWORD.toCharArray())) {
+            Session anna = ws.session();
             System.out.println("ready");
             System.out.flush();
             for (;;) {

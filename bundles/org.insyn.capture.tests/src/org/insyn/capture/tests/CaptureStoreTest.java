@@ -93,13 +93,19 @@ class CaptureStoreTest {
         return service;
     }
 
+    static final char[] PASSWORD = "korrekt-häst-batteri".toCharArray();
+
     @BeforeEach
     void open() throws InterruptedException {
-        ws = service(WorkspaceProvider.class).open(WorkspaceConfig.embedded(dir, "korrekt häst".toCharArray()));
-        ws.saveUser("admin", new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true));
-        ws.saveUnit("admin", new Unit("north", "IFO Nord", ReviewPolicy.AFTER));
-        ws.saveUser("admin", new User("anna", "Anna", Set.of(Role.INVESTIGATOR), Set.of("north"), true));
-        anna = ws.session("anna");
+        WorkspaceConfig config = WorkspaceConfig.embedded(dir);
+        try (Workspace admin = service(WorkspaceProvider.class).create(config,
+                new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true), PASSWORD)) {
+            admin.saveUnit(new Unit("north", "IFO Nord", ReviewPolicy.AFTER));
+            admin.accounts().create(new User("anna", "Anna", Set.of(Role.INVESTIGATOR), Set.of("north"), true), PASSWORD);
+            admin.accounts().create(new User("sara", "Sara", Set.of(Role.SUPERVISOR), Set.of("north"), true), PASSWORD);
+        }
+        ws = service(WorkspaceProvider.class).signIn(config, "anna", PASSWORD);
+        anna = ws.session();
         caseId = anna.openCase("north", "Ekonomiskt bistånd").id();
         anna.recordTransparencyNote(caseId, LocalDate.now(), NoticeChannel.IN_PERSON, "Anna");
         justificationId = anna.justify(Optional.of(caseId), "north", ReasonCategory.INCORRECT_INFORMATION,
@@ -267,9 +273,10 @@ class CaptureStoreTest {
     }
 
     @Test
-    void R2_aCaptureUnderARejectedJustificationIsRefused() {
-        ws.saveUser("admin", new User("sara", "Sara", Set.of(Role.SUPERVISOR), Set.of("north"), true));
-        ws.session("sara").review(justificationId, ReviewDecision.REJECT, "Inte motiverat.");
+    void R2_aCaptureUnderARejectedJustificationIsRefused() throws Exception {
+        try (Workspace sara = service(WorkspaceProvider.class).signIn(WorkspaceConfig.embedded(dir), "sara", PASSWORD)) {
+            sara.session().review(justificationId, ReviewDecision.REJECT, "Inte motiverat.");
+        }
         InsynException e = assertThrows(InsynException.class, () -> capture(CaptureTesting.service(Optional.empty()), site.url("/post")));
         assertEquals(Optional.of(Rule.R2), e.rule(), e.getMessage());
         assertEquals(List.of(), anna.captures(caseId));

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -23,9 +22,7 @@ import org.insyn.core.model.Capture;
 import org.insyn.core.model.CaseFile;
 import org.insyn.core.model.Justification;
 import org.insyn.core.model.NetworkRequest;
-import org.insyn.core.model.Role;
 import org.insyn.core.model.Unit;
-import org.insyn.core.model.User;
 import org.insyn.core.policy.Policy;
 import org.insyn.core.service.BlobStore;
 import org.insyn.core.service.CaptureService;
@@ -175,17 +172,9 @@ public final class ChromiumCaptureService implements CaptureService {
         List<Problem> problems = new ArrayList<>();
         long checked = 0;
         CaptureVerifier verifier = new CaptureVerifier();
-        // the store shows captures through the cases of a user: every case is seen through one of its unit's people
+        // every capture of the workspace, read as the system does for the index (in shared mode: those the login sees)
         Map<Long, Capture> captures = new TreeMap<>();
-        for (User user : workspace.users()) {
-            if (user.unitIds().isEmpty() || user.roles().equals(Set.of(Role.ADMINISTRATOR))) {
-                continue;
-            }
-            Session session = workspace.session(user.id());
-            for (CaseFile c : session.cases()) {
-                session.captures(c.id()).forEach(capture -> captures.putIfAbsent(capture.id(), capture));
-            }
-        }
+        workspace.indexSource().forEachCapture(capture -> captures.put(capture.id(), capture));
         for (Capture capture : captures.values()) {
             checked += capture.artifacts().size() + 1;
             problems.addAll(verifier.verify("capture " + capture.id(), () -> read(blobs, capture.manifestSha256()),

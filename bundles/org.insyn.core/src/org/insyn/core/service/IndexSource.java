@@ -29,7 +29,7 @@ public interface IndexSource {
 
     void forEachCapture(Consumer<Capture> sink);
 
-    /** A hit with the case of its run's justification (none for outreach) and when it was found. */
-    record CaseHit(Hit hit, Optional<Long> caseId, Instant found) {
+    /** A hit with the case and unit of its run's justification (no case for outreach) and when it was found. */
+    record CaseHit(Hit hit, Optional<Long> caseId, String unitId, Instant found) {
     }
 }

@@ -32,6 +32,10 @@ public record VerifyReport(long entriesChecked, long blobsChecked, List<Problem>
         /** A blob the store refers to is missing. */
         BLOB_MISSING,
         /** A capture's manifest or timestamp does not match. */
-        CAPTURE_MISMATCH
+        CAPTURE_MISMATCH,
+        /** An account or unit is not as its last audit entry left it: changed outside Insyn. */
+        ACCOUNT_CHANGED,
+        /** An account or unit the audit trail names is no longer stored. */
+        ACCOUNT_REMOVED
     }
 }

@@ -9,6 +9,9 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.stream.Stream;
 
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
@@ -16,7 +19,17 @@ import org.insyn.index.internal.IndexService;
 
 /** What the index files hold: as bytes on disk, and as Lucene reads them through the decrypting directory. */
 final class Disk {
+    /** An index key as a workspace derives it (R9), and another one. */
+    static final SecretKey KEY = key(1);
+    static final SecretKey OTHER_KEY = key(2);
+
     private Disk() {
+    }
+
+    private static SecretKey key(int fill) {
+        byte[] k = new byte[32];
+        Arrays.fill(k, (byte) fill);
+        return new SecretKeySpec(k, "AES");
     }
 
     /** Every file under the folder, as stored on disk. */
@@ -33,9 +46,14 @@ final class Disk {
     }
 
     /** Every index file of the folder, decrypted: what the encryption hides. */
-    static byte[] decrypted(Path folder, char[] passphrase) throws IOException {
+    static byte[] decrypted(Path folder) throws IOException {
+        return decrypted(folder, KEY);
+    }
+
+    /** Every index file of the folder, decrypted with the key: what the encryption hides. */
+    static byte[] decrypted(Path folder, SecretKey key) throws IOException {
         byte[] all = new byte[0];
-        try (Directory directory = IndexService.directory(folder, passphrase)) {
+        try (Directory directory = IndexService.directory(folder, key)) {
             for (String name : directory.listAll()) {
                 if (name.equals("write.lock")) {
                     continue;

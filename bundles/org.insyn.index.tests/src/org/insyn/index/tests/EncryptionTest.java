@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.apache.lucene.store.Directory;
 import org.insyn.core.service.SearchQuery;
@@ -14,20 +15,19 @@ import org.insyn.index.internal.LuceneIndex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** R9: the index on disk reveals no personal data; only the workspace passphrase opens it. */
+/** R9: the index on disk reveals no personal data; only the workspace's index key opens it. */
 class EncryptionTest {
-    private static final char[] PASSPHRASE = "hemligt lösenord".toCharArray();
 
     @Test
     void R9_workspaceFilesHoldNoPersonnummerOrNameInClearText(@TempDir Path workspace) throws Exception {
         Path folder = workspace.resolve("index");
-        try (LuceneIndex index = new LuceneIndex(IndexService.directory(folder, PASSPHRASE))) {
+        try (LuceneIndex index = new LuceneIndex(IndexService.directory(folder, Disk.KEY))) {
             index.put(Items.note(1, 10, "Klienten " + Items.NAME + " (" + Items.PERSONNUMMER + ") har skulder hos kronofogden."));
             index.put(Items.capture(2, 10, Items.NAME + " – blogg", "Inlägg av " + Items.NAME + " om ekonomin."));
             assertEquals(1, index.search(SearchQuery.of("\"" + Items.PERSONNUMMER + "\"")).found().size());
         }
         // The test can fail: Lucene writes the words of the text in its terms dictionary, which the encryption must hide.
-        byte[] plain = Disk.decrypted(folder, PASSPHRASE);
+        byte[] plain = Disk.decrypted(folder);
         assertTrue(Disk.contains(plain, "19850312"));
         assertTrue(Disk.contains(plain, "zlatanovi"));
         assertTrue(Disk.contains(plain, "kerstin"));
@@ -41,13 +41,15 @@ class EncryptionTest {
     }
 
     @Test
-    void R9_anotherPassphraseCannotReadTheIndex(@TempDir Path folder) throws Exception {
-        try (LuceneIndex index = new LuceneIndex(IndexService.directory(folder, PASSPHRASE))) {
+    void R9_anotherKeyCannotReadTheIndex(@TempDir Path folder) throws Exception {
+        try (LuceneIndex index = new LuceneIndex(IndexService.directory(folder, Disk.KEY))) {
             index.put(Items.note(1, 10, "Anteckning om " + Items.NAME));
         }
-        assertTrue(Files.exists(folder.resolve("salt")));
-        try (Directory right = IndexService.directory(folder, PASSPHRASE);
-                Directory wrong = IndexService.directory(folder, "fel lösenord".toCharArray())) {
+        try (var files = Files.list(folder)) {
+            assertEquals(List.of(folder.resolve("lucene")), files.toList(), "nothing but the encrypted files: no key, no salt");
+        }
+        try (Directory right = IndexService.directory(folder, Disk.KEY);
+                Directory wrong = IndexService.directory(folder, Disk.OTHER_KEY)) {
             assertTrue(LuceneIndex.isHealthy(right));
             assertFalse(LuceneIndex.isHealthy(wrong));
         }

@@ -32,7 +32,7 @@ final class Items {
     static IndexedItem hit(long id, long caseId, String title, String snippet, String author, Relevance relevance) {
         Hit hit = new Hit(id, 1, "forum", "https://forum.example.se/t/" + id, title, snippet, Optional.empty(),
                 Optional.of(author), relevance);
-        return IndexedItem.of(hit, Optional.of(caseId), Instant.parse("2026-02-01T09:00:00Z"));
+        return IndexedItem.of(hit, Optional.of(caseId), "north", Instant.parse("2026-02-01T09:00:00Z"));
     }
 
     static IndexedItem capture(long id, long caseId, String title, String text) {

@@ -30,11 +30,10 @@ class OsgiTest {
         assertNotSame(lucene, ours);
         assertEquals(Codec.getDefault(), Codec.forName(Codec.getDefault().getName()));
 
-        char[] passphrase = "hemligt lösenord".toCharArray();
-        try (LuceneIndex index = new LuceneIndex(IndexService.directory(dir, passphrase))) {
+        try (LuceneIndex index = new LuceneIndex(IndexService.directory(dir, Disk.KEY))) {
             index.put(Items.note(1, 10, "Hembesök hos familjen i Husby, barnen mår bra."));
         }
-        try (LuceneIndex reopened = new LuceneIndex(IndexService.directory(dir, passphrase))) {
+        try (LuceneIndex reopened = new LuceneIndex(IndexService.directory(dir, Disk.KEY))) {
             assertEquals(1, reopened.search(SearchQuery.of("husby")).found().size());
             assertEquals(1, reopened.search(SearchQuery.of("hembesöket")).found().size());
         }

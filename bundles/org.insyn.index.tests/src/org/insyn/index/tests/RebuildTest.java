@@ -23,12 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The index is derived data: it is rebuilt with progress, and a missing or damaged index is detected. */
 class RebuildTest {
-    private static final char[] PASSPHRASE = "hemligt lösenord".toCharArray();
 
     @Test
     void rebuildReplacesEverythingAndReportsProgress(@TempDir Path dir) throws Exception {
         List<long[]> reports = new ArrayList<>();
-        try (LuceneIndex index = new LuceneIndex(IndexService.directory(dir, PASSPHRASE))) {
+        try (LuceneIndex index = new LuceneIndex(IndexService.directory(dir, Disk.KEY))) {
             index.put(Items.note(99, 1, "En gammal anteckning som inte längre finns i lagret."));
             long indexed = index.rebuild(sink -> {
                 for (int i = 1; i <= 2500; i++) {
@@ -46,21 +45,21 @@ class RebuildTest {
 
     @Test
     void missingIndexIsDetected(@TempDir Path dir) throws Exception {
-        try (Directory directory = IndexService.directory(dir, PASSPHRASE)) {
+        try (Directory directory = IndexService.directory(dir, Disk.KEY)) {
             assertFalse(LuceneIndex.isHealthy(directory));
         }
     }
 
     @Test
     void damagedIndexFileIsDetected(@TempDir Path dir) throws Exception {
-        try (LuceneIndex index = new LuceneIndex(IndexService.directory(dir, PASSPHRASE))) {
+        try (LuceneIndex index = new LuceneIndex(IndexService.directory(dir, Disk.KEY))) {
             index.rebuild(sink -> {
                 for (int i = 1; i <= 200; i++) {
                     sink.accept(Items.note(i, 1, "Anteckning " + i + " om ett samtal med förskolan i Tensta."));
                 }
             }, 200, (done, total) -> { });
         }
-        try (Directory directory = IndexService.directory(dir, PASSPHRASE)) {
+        try (Directory directory = IndexService.directory(dir, Disk.KEY)) {
             assertTrue(LuceneIndex.isHealthy(directory));
         }
         Path largest;
@@ -74,7 +73,7 @@ class RebuildTest {
             one.put(0, (byte) ~one.get(0)).rewind();
             file.write(one, middle);
         }
-        try (Directory directory = IndexService.directory(dir, PASSPHRASE)) {
+        try (Directory directory = IndexService.directory(dir, Disk.KEY)) {
             assertFalse(LuceneIndex.isHealthy(directory), largest.getFileName() + " was damaged");
         }
     }

@@ -34,7 +34,7 @@ class SearchTest {
 
     @BeforeEach
     void open() throws Exception {
-        index = new LuceneIndex(IndexService.directory(dir, "hemligt lösenord".toCharArray()));
+        index = new LuceneIndex(IndexService.directory(dir, Disk.KEY));
         index.put(Items.note(1, 10, "Flickornas bostad i Rinkeby verkar trångbodd. Anna Östlund ringde om skolan."));
         index.put(Items.note(2, 10, "Östlund har inte svarat. Anna från skolan hörde av sig.", RecordClass.MINOR_IMPORTANCE,
                 "2026-04-01T10:00:00Z"));

@@ -3,6 +3,7 @@ package org.insyn.index.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -19,6 +20,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.insyn.core.InsynException;
+import org.insyn.core.Rule;
+import org.insyn.core.model.AuditAction;
+import org.insyn.core.model.AuditEntry;
 import org.insyn.core.model.Capture;
 import org.insyn.core.model.CaseFile;
 import org.insyn.core.model.Hit;
@@ -60,7 +65,8 @@ import org.osgi.framework.ServiceReference;
  * change reaches the index before the store call returns, deletions leave it, and it is rebuilt from the store.
  */
 class StoreIndexTest {
-    private static final char[] PASSPHRASE = "hemligt lösenord".toCharArray();
+    static final char[] ADMIN = "administratörens-lösenord".toCharArray();
+    static final char[] ANNA = "annas-eget-lösenord".toCharArray();
 
     @TempDir
     Path dir;
@@ -74,12 +80,17 @@ class StoreIndexTest {
 
     @BeforeEach
     void open() throws Exception {
-        config = WorkspaceConfig.embedded(dir, PASSPHRASE);
-        ws = service(WorkspaceProvider.class).open(config);
-        ws.saveUser("admin", new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true));
-        ws.saveUnit("admin", new Unit("north", "IFO Nord", ReviewPolicy.AFTER));
-        ws.saveUser("admin", new User("anna", "Anna", Set.of(Role.INVESTIGATOR), Set.of("north"), true));
-        anna = ws.session("anna");
+        config = WorkspaceConfig.embedded(dir);
+        try (Workspace admin = service(WorkspaceProvider.class).create(config,
+                new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true), ADMIN)) {
+            admin.saveUnit(new Unit("north", "IFO Nord", ReviewPolicy.AFTER));
+            admin.saveUnit(new Unit("south", "IFO Syd", ReviewPolicy.AFTER));
+            admin.accounts().create(new User("anna", "Anna", Set.of(Role.INVESTIGATOR), Set.of("north"), true), ANNA);
+            admin.accounts().create(new User("bo", "Bo", Set.of(Role.INVESTIGATOR), Set.of("south"), true), ANNA);
+            admin.accounts().create(new User("fia", "Fia", Set.of(Role.FIELD_WORKER), Set.of("north"), true), ANNA);
+        }
+        ws = service(WorkspaceProvider.class).signIn(config, "anna", ANNA);
+        anna = ws.session();
         CaseFile c = anna.openCase("north", "Ekonomiskt bistånd");
         caseId = c.id();
         subject = anna.saveSubject(caseId, Items.NAME, List.of("Lo Zlatanović"), Optional.of("Stockholm"), Optional.of("Rinkeby"));
@@ -180,13 +191,15 @@ class StoreIndexTest {
         }
         // one segment holding all ten, so that the weeded note cannot take a whole segment with it
         index.reindex((done, total) -> { });
-        assertTrue(Disk.contains(Disk.decrypted(dir.resolve("index"), PASSPHRASE), "zlatanovi"));
-        ws.session("admin").retention().setRule("north", RecordClass.MINOR_IMPORTANCE, Optional.of(0));
+        assertTrue(Disk.contains(Disk.decrypted(dir.resolve("index"), ws.indexKey()), "zlatanovi"));
+        try (Workspace admin = service(WorkspaceProvider.class).signIn(config, "admin", ADMIN)) {
+            admin.session().retention().setRule("north", RecordClass.MINOR_IMPORTANCE, Optional.of(0));
+        }
         anna.closeCase(caseId);
 
         assertEquals(1, anna.retention().weed(Retention.Progress.NONE).notes());
         assertEquals(List.of(), ids("skulder"));
-        byte[] files = Disk.decrypted(dir.resolve("index"), PASSPHRASE);
+        byte[] files = Disk.decrypted(dir.resolve("index"), ws.indexKey());
         assertFalse(Disk.contains(files, "zlatanovi"), "weeding rewrote the segment without waiting for the index to close");
         assertTrue(Disk.contains(files, "personakt"));
         assertEquals(9, index.size());
@@ -208,7 +221,7 @@ class StoreIndexTest {
         assertEquals(30, progress.get(progress.size() - 1)[1]);
 
         damageLargestFile(dir.resolve("index").resolve("lucene"));
-        try (var directory = org.insyn.index.internal.IndexService.directory(dir.resolve("index"), PASSPHRASE)) {
+        try (var directory = org.insyn.index.internal.IndexService.directory(dir.resolve("index"), ws.indexKey())) {
             assertFalse(LuceneIndex.isHealthy(directory));
         }
         try (SearchIndex rebuilt = service(SearchIndexProvider.class).open(config, ws, (d, t) -> { })) {
@@ -239,7 +252,64 @@ class StoreIndexTest {
         for (String secret : new String[] { Items.PERSONNUMMER, "19850312", "Zlatanovi", "zlatanovi", "Kerstin", "kerstin" }) {
             assertFalse(Disk.contains(onDisk, secret), secret + " is in clear text in the workspace");
         }
-        ws = service(WorkspaceProvider.class).open(config);
+        ws = service(WorkspaceProvider.class).signIn(config, "anna", ANNA);
+    }
+
+    @Test
+    void R9_aSearchShowsOnlyTheCasesAndOutreachHitsOfThePersonsUnitsAndAnotherUnitsCaseIsRefused() throws Exception {
+        note(0, "Hembesök i Husby med socialsekreteraren.", List.of());
+        // each person's index follows their own changes; another's are read in when the index next opens
+        index.close();
+        SearchRun outreach;
+        try (Workspace fia = service(WorkspaceProvider.class).signIn(config, "fia", ANNA)) {
+            Justification j = fia.session().justify(Optional.empty(), "north", ReasonCategory.OUTREACH_CONTACT,
+                    "Uppsökande i forum om självskada i Husby.", SearchMode.OUTREACH);
+            outreach = fia.session().startSearch(j.id(), "självskada Husby", List.of("forums"));
+            fia.session().addHits(outreach.id(), List.of(new Session.HitDraft("forums", "http://127.0.0.1/t/9",
+                    "Tråd i Husby", "Någon skriver om självskada", Optional.empty(), Optional.empty())));
+        }
+        index = service(SearchIndexProvider.class).open(config, ws, (d, t) -> { });
+        assertEquals(2, ids("husby").size(), "anna finds her case's note and her unit's outreach hit");
+        index.close();
+        index = null;
+        try (Workspace bo = service(WorkspaceProvider.class).signIn(config, "bo", ANNA);
+                SearchIndex bos = service(SearchIndexProvider.class).open(config, bo, (d, t) -> { })) {
+            assertEquals(2, bos.size(), "the index holds every unit's items");
+            assertEquals(List.of(), bos.search(SearchQuery.of("husby")).found(), "bo of unit south finds none of them");
+            InsynException e = assertThrows(InsynException.class, () -> bos.search(SearchQuery.of("husby").inCases(Set.of(caseId))));
+            assertEquals(InsynException.Kind.REFUSED, e.kind());
+            assertEquals(Optional.of(Rule.R9), e.rule());
+        }
+        AuditEntry refusal = ws.audit().entries(Optional.of(caseId), 0, 1000).getLast();
+        assertEquals(AuditAction.ACCESS_REFUSED, refusal.action());
+        assertEquals("bo", refusal.actorId());
+    }
+
+    @Test
+    void R9_aRebuildStoppedByTheLockLeavesTheIndexAsItWasAndNothingHalfWritten() throws Exception {
+        index.close();
+        index = null;
+        for (int i = 0; i < 1100; i++) {
+            note(0, "Anteckning " + i + " om hembesöket i Skärholmen.", List.of());
+        }
+        index = service(SearchIndexProvider.class).open(config, ws, (d, t) -> { });
+        assertEquals(1100, index.size());
+        List<Long> reported = new ArrayList<>();
+        InsynException stopped = assertThrows(InsynException.class, () -> index.reindex((done, total) -> {
+            reported.add(done);
+            if (done >= 1000) {
+                ws.lock(); // the person walks away in the middle of the job
+            }
+        }));
+        assertEquals(InsynException.Kind.LOCKED, stopped.kind());
+        assertTrue(reported.contains(1000L) && !reported.contains(1100L), reported::toString);
+        ws.unlock(ANNA);
+        assertEquals(1100, index.size(), "the index is as it was before the rebuild began");
+        assertEquals(1100, index.search(SearchQuery.of("Skärholmen").limit(2000)).found().size());
+        try (var directory = org.insyn.index.internal.IndexService.directory(dir.resolve("index"), ws.indexKey())) {
+            assertTrue(LuceneIndex.isHealthy(directory));
+        }
+        assertEquals(1100, index.reindex((d, t) -> { }));
     }
 
     private static void damageLargestFile(Path folder) throws Exception {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import javax.crypto.SecretKey;
+
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.insyn.core.InsynException;
@@ -14,14 +16,17 @@ import org.insyn.core.service.SearchIndexProvider;
 import org.insyn.core.service.Workspace;
 import org.insyn.core.service.WorkspaceConfig;
 
-/** Opens the encrypted index of a workspace under {@code <workspace>/index}; a Declarative Services component. */
+/**
+ * Opens the encrypted index of a workspace under {@code <workspace>/index} for its signed-in person; a Declarative
+ * Services component.
+ */
 public final class IndexService implements SearchIndexProvider {
 
     @Override
     public SearchIndex open(WorkspaceConfig config, Workspace workspace, Progress progress) {
         try {
             IndexSource source = workspace.indexSource();
-            Directory directory = directory(config.directory().resolve("index"), config.passphrase());
+            Directory directory = directory(config.directory().resolve("index"), workspace.indexKey());
             boolean healthy = LuceneIndex.isHealthy(directory);
             if (!healthy) {
                 // Derived data: a missing or corrupt index is thrown away and rebuilt from the store.
@@ -30,7 +35,7 @@ public final class IndexService implements SearchIndexProvider {
                 }
             }
             LuceneIndex lucene = new LuceneIndex(directory);
-            WorkspaceIndex index = new WorkspaceIndex(lucene, source, workspace.blobs());
+            WorkspaceIndex index = new WorkspaceIndex(lucene, source, workspace.blobs(), workspace.session());
             // Follow before rebuilding, so that no change made meanwhile is missed.
             index.follow(workspace);
             if (!healthy || lucene.size() != source.count()) {
@@ -42,8 +47,8 @@ public final class IndexService implements SearchIndexProvider {
         }
     }
 
-    /** The encrypted Lucene directory of an index folder (R9). */
-    public static Directory directory(Path folder, char[] passphrase) throws IOException {
-        return new EncryptedDirectory(FSDirectory.open(folder.resolve("lucene")), IndexKey.derive(folder.resolve("salt"), passphrase));
+    /** The encrypted Lucene directory of an index folder, under the workspace's index key (R9). */
+    public static Directory directory(Path folder, SecretKey key) throws IOException {
+        return new EncryptedDirectory(FSDirectory.open(folder.resolve("lucene")), key);
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -29,6 +30,7 @@ import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
@@ -66,6 +68,7 @@ public final class LuceneIndex implements AutoCloseable {
     private static final String KIND = "kind";
     private static final String ID = "id";
     private static final String CASE = "case";
+    private static final String UNIT = "unit";
     private static final String RELEVANCE = "relevance";
     private static final String RECORD_CLASS = "recordClass";
     private static final String DATE = "date";
@@ -83,18 +86,22 @@ public final class LuceneIndex implements AutoCloseable {
 
     private final Directory directory;
     private final Analyzer analyzer = Analysis.create();
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
+    private volatile IndexWriter writer;
+    private volatile SearcherManager searchers;
     private boolean removedSinceExpunge;
 
     public LuceneIndex(Directory directory) throws IOException {
         this.directory = directory;
+        openWriter();
+    }
+
+    private void openWriter() throws IOException {
         TieredMergePolicy merges = new TieredMergePolicy();
         // An expunge must leave no removed text behind, however few documents a segment lost.
         merges.setForceMergeDeletesPctAllowed(0);
-        this.writer = new IndexWriter(directory,
+        writer = new IndexWriter(directory,
                 new IndexWriterConfig(analyzer).setOpenMode(OpenMode.CREATE_OR_APPEND).setMergePolicy(merges));
-        this.searchers = new SearcherManager(writer, null);
+        searchers = new SearcherManager(writer, null);
     }
 
     public void put(IndexedItem item) {
@@ -168,10 +175,27 @@ public final class LuceneIndex implements AutoCloseable {
             progress.worked(done[0], Math.max(done[0], total));
             return done[0];
         } catch (IOException e) {
-            throw failed(e);
+            throw abandon(failed(e));
         } catch (UncheckedIOException e) {
-            throw failed(e.getCause());
+            throw abandon(failed(e.getCause()));
+        } catch (RuntimeException e) {
+            throw abandon(e);
         }
+    }
+
+    /**
+     * A rebuild that stops half-way (the workspace locked, the store failed) is rolled back: the index stays as it
+     * was at its last commit, nothing half-written, and is ready again.
+     */
+    private RuntimeException abandon(RuntimeException why) {
+        try {
+            searchers.close();
+            writer.rollback();
+            openWriter();
+        } catch (IOException e) {
+            why.addSuppressed(e);
+        }
+        return why;
     }
 
     public long size() {
@@ -187,12 +211,35 @@ public final class LuceneIndex implements AutoCloseable {
         }
     }
 
+    /** Everything in the index that matches, whoever it belongs to. */
     public SearchResults search(SearchQuery query) {
+        return search(query, Optional.empty());
+    }
+
+    /** Only the items of these cases, and the hits of these units that belong to no case (R9). */
+    public SearchResults search(SearchQuery query, Set<Long> cases, Set<String> units) {
+        BooleanQuery.Builder visible = new BooleanQuery.Builder();
+        if (!cases.isEmpty()) {
+            visible.add(LongField.newSetQuery(CASE, cases.stream().mapToLong(Long::longValue).toArray()), Occur.SHOULD);
+        }
+        if (!units.isEmpty()) {
+            visible.add(new BooleanQuery.Builder()
+                    .add(new TermInSetQuery(UNIT, units.stream().map(BytesRef::new).toList()), Occur.FILTER)
+                    .add(new FieldExistsQuery(CASE), Occur.MUST_NOT).build(), Occur.SHOULD);
+        }
+        if (cases.isEmpty() && units.isEmpty()) {
+            parse(query.text());
+            return new SearchResults(0, true, List.of());
+        }
+        return search(query, Optional.of(visible.build()));
+    }
+
+    private SearchResults search(SearchQuery query, Optional<Query> visible) {
         Query words = parse(query.text());
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                Query filtered = filter(words, query);
+                Query filtered = filter(words, query, visible);
                 TopDocs top = query.order() == SearchQuery.Order.NEWEST_FIRST
                         ? searcher.search(filtered, query.limit(), new Sort(new SortedNumericSortField(DATE, SortField.Type.LONG, true)))
                         : searcher.search(filtered, query.limit());
@@ -231,7 +278,7 @@ public final class LuceneIndex implements AutoCloseable {
     /** Closes the index; text removed since the last expunge leaves the files first (R3, R10). */
     @Override
     public synchronized void close() {
-        try (directory; writer; searchers) {
+        try (Directory d = directory; IndexWriter w = writer; SearcherManager s = searchers) {
             if (removedSinceExpunge) {
                 expungeRemoved();
             }
@@ -261,8 +308,9 @@ public final class LuceneIndex implements AutoCloseable {
         }
     }
 
-    private static Query filter(Query words, SearchQuery query) {
+    private static Query filter(Query words, SearchQuery query, Optional<Query> visible) {
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(words, Occur.MUST);
+        visible.ifPresent(v -> b.add(v, Occur.FILTER));
         if (!query.caseIds().isEmpty()) {
             b.add(LongField.newSetQuery(CASE, query.caseIds().stream().mapToLong(Long::longValue).toArray()), Occur.FILTER);
         }
@@ -285,6 +333,7 @@ public final class LuceneIndex implements AutoCloseable {
         d.add(new StringField(KIND, item.kind().name(), Store.YES));
         d.add(new StoredField(ID, item.id()));
         item.caseId().ifPresent(c -> d.add(new LongField(CASE, c, Store.YES)));
+        item.unitId().ifPresent(u -> d.add(new StringField(UNIT, u, Store.NO)));
         item.relevance().ifPresent(r -> d.add(new StringField(RELEVANCE, r.name(), Store.NO)));
         item.recordClass().ifPresent(r -> d.add(new StringField(RECORD_CLASS, r.name(), Store.NO)));
         d.add(new LongField(DATE, item.date().toEpochMilli(), Store.YES));

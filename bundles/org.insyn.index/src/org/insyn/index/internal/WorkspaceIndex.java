@@ -7,15 +7,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.insyn.core.model.Capture;
+import org.insyn.core.model.CaseFile;
 import org.insyn.core.service.BlobStore;
 import org.insyn.core.service.IndexSource;
 import org.insyn.core.service.IndexedItem;
 import org.insyn.core.service.IndexedItem.Kind;
 import org.insyn.core.service.SearchIndex;
 import org.insyn.core.service.SearchQuery;
+import org.insyn.core.service.Session;
 import org.insyn.core.service.SearchResults;
 import org.insyn.core.service.StoreEvent;
 import org.insyn.core.service.StoreListener;
@@ -23,19 +27,23 @@ import org.insyn.core.service.Workspace;
 
 /**
  * The index of one workspace, following its store: each committed change to a note, hit or capture is read back
- * from the store (the truth) and put into the index, or removed from it, before the change's call returns.
+ * from the store (the truth) and put into the index, or removed from it, before the change's call returns. It
+ * holds every unit's items; a search shows the signed-in person only those of the cases they may see and the
+ * outreach hits of their units (R9).
  */
 public final class WorkspaceIndex implements SearchIndex, StoreListener {
     private final LuceneIndex index;
     private final IndexSource source;
     private final BlobStore blobs;
+    private final Session session;
     private volatile Runnable unfollow = () -> {
     };
 
-    public WorkspaceIndex(LuceneIndex index, IndexSource source, BlobStore blobs) {
+    public WorkspaceIndex(LuceneIndex index, IndexSource source, BlobStore blobs, Session session) {
         this.index = index;
         this.source = source;
         this.blobs = blobs;
+        this.session = session;
     }
 
     /** From now until closed, every change the workspace commits reaches the index. */
@@ -82,9 +90,23 @@ public final class WorkspaceIndex implements SearchIndex, StoreListener {
         };
     }
 
+    /**
+     * R9: the cases asked for must be the person's (asking for another unit's case is refused by the store and put
+     * on the trail); without cases, all the person may see.
+     */
     @Override
     public SearchResults search(SearchQuery query) {
-        return index.search(query);
+        Set<Long> cases;
+        Set<String> units;
+        if (query.caseIds().isEmpty()) {
+            cases = session.cases().stream().map(CaseFile::id).collect(Collectors.toSet());
+            units = session.user().unitIds();
+        } else {
+            query.caseIds().forEach(session::caseFile);
+            cases = query.caseIds();
+            units = Set.of();
+        }
+        return index.search(query, cases, units);
     }
 
     @Override
@@ -114,14 +136,14 @@ public final class WorkspaceIndex implements SearchIndex, StoreListener {
     private Optional<IndexedItem> current(Kind kind, long id) {
         return switch (kind) {
             case NOTE -> source.note(id).map(IndexedItem::of);
-            case HIT -> source.hit(id).map(h -> IndexedItem.of(h.hit(), h.caseId(), h.found()));
+            case HIT -> source.hit(id).map(h -> IndexedItem.of(h.hit(), h.caseId(), h.unitId(), h.found()));
             case CAPTURE -> source.capture(id).map(this::item);
         };
     }
 
     private void everything(Consumer<IndexedItem> sink) {
         source.forEachNote(n -> sink.accept(IndexedItem.of(n)));
-        source.forEachHit(h -> sink.accept(IndexedItem.of(h.hit(), h.caseId(), h.found())));
+        source.forEachHit(h -> sink.accept(IndexedItem.of(h.hit(), h.caseId(), h.unitId(), h.found())));
         source.forEachCapture(c -> sink.accept(item(c)));
     }
 

@@ -68,18 +68,25 @@ class StoreReportTest {
     }
 
     Case caseWithACapture() throws Exception {
-        Workspace ws = service(WorkspaceProvider.class).open(WorkspaceConfig.embedded(dir.resolve("ws"), "korrekt häst batteri".toCharArray()));
-        ws.saveUser("admin", new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true));
-        ws.saveUnit("admin", new Unit("rinkeby-ek", "Rinkeby-Kista ekonomiskt bistånd", ReviewPolicy.AFTER));
-        ws.saveUser("admin", new User("anna", "Anna", Set.of(Role.INVESTIGATOR), Set.of("rinkeby-ek"), true));
-        ws.saveUser("admin", new User("sara", "Sara", Set.of(Role.SUPERVISOR), Set.of("rinkeby-ek"), true));
-        Session anna = ws.session("anna");
+        WorkspaceConfig config = WorkspaceConfig.embedded(dir.resolve("ws"));
+        char[] password = "korrekt häst batteri".toCharArray();
+        WorkspaceProvider provider = service(WorkspaceProvider.class);
+        try (Workspace admin = provider.create(config, new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true),
+                password)) {
+            admin.saveUnit(new Unit("rinkeby-ek", "Rinkeby-Kista ekonomiskt bistånd", ReviewPolicy.AFTER));
+            admin.accounts().create(new User("anna", "Anna", Set.of(Role.INVESTIGATOR), Set.of("rinkeby-ek"), true), password);
+            admin.accounts().create(new User("sara", "Sara", Set.of(Role.SUPERVISOR), Set.of("rinkeby-ek"), true), password);
+        }
+        Workspace ws = provider.signIn(config, "anna", password);
+        Session anna = ws.session();
         CaseFile c = anna.openCase("rinkeby-ek", "Ekonomiskt bistånd Lina Svensson");
         Subject subject = anna.saveSubject(c.id(), "Lina Svensson", List.of("Omar Svensson"), Optional.of("Stockholm"), Optional.empty());
         anna.recordTransparencyNote(c.id(), LocalDate.of(2026, 11, 2), NoticeChannel.LETTER, "Anna");
         Justification j = anna.justify(Optional.of(c.id()), "rinkeby-ek", ReasonCategory.INCORRECT_INFORMATION,
                 "Lina uppger ingen inkomst men annonserar; hon nås på 070-123 45 67.", SearchMode.CLIENT);
-        ws.session("sara").review(j.id(), ReviewDecision.APPROVE, "Godkänd.");
+        try (Workspace sara = provider.signIn(config, "sara", password)) {
+            sara.session().review(j.id(), ReviewDecision.APPROVE, "Godkänd.");
+        }
         String url = "https://www.blocket.se/annons/stockholm/barnklader/1234567";
         Map<String, String> artifacts = new LinkedHashMap<>();
         artifacts.put("screenshot-full.png", ws.blobs().put(new ByteArrayInputStream(Fixtures.screenshot(1280, 2400, "Barnkläder"))));

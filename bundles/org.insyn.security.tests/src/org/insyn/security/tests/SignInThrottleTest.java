@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 import org.insyn.security.SignInThrottle;
+import org.insyn.security.SignInThrottle.Attempts;
 import org.junit.jupiter.api.Test;
 
 class SignInThrottleTest {
@@ -37,46 +38,47 @@ class SignInThrottleTest {
     final ManualClock clock = new ManualClock();
     final SignInThrottle throttle = new SignInThrottle(3, 10, Duration.ofMinutes(5), clock);
 
+    Attempts failures(Attempts from, int n) {
+        Attempts a = from;
+        for (int i = 0; i < n; i++) {
+            a = throttle.failed(a);
+        }
+        return a;
+    }
+
     @Test
     void firstFailuresCostNothingThenTheDelayDoubles() {
+        Attempts anna = Attempts.NONE;
         for (int i = 0; i < 3; i++) {
-            assertEquals(Optional.empty(), throttle.delay("anna"));
-            throttle.failed("anna");
+            assertEquals(Optional.empty(), throttle.delay(anna));
+            anna = throttle.failed(anna);
         }
-        assertEquals(Optional.of(Duration.ofSeconds(1)), throttle.delay("anna"));
+        assertEquals(Optional.of(Duration.ofSeconds(1)), throttle.delay(anna));
         clock.now = clock.now.plusSeconds(1);
-        assertEquals(Optional.empty(), throttle.delay("anna"));
-        throttle.failed("anna");
-        assertEquals(Optional.of(Duration.ofSeconds(2)), throttle.delay("anna"));
-        throttle.failed("anna");
-        assertEquals(Optional.of(Duration.ofSeconds(4)), throttle.delay("anna"));
-        assertEquals(Optional.empty(), throttle.delay("sara"), "other accounts are not slowed");
+        assertEquals(Optional.empty(), throttle.delay(anna));
+        anna = throttle.failed(anna);
+        assertEquals(Optional.of(Duration.ofSeconds(2)), throttle.delay(anna));
+        anna = throttle.failed(anna);
+        assertEquals(Optional.of(Duration.ofSeconds(4)), throttle.delay(anna));
+        assertEquals(Optional.empty(), throttle.delay(Attempts.NONE), "an account without failures is not slowed");
     }
 
     @Test
-    void lockedAfterTenFailuresUntilUnlocked() {
-        for (int i = 0; i < 9; i++) {
-            throttle.failed("anna");
-        }
-        assertFalse(throttle.locked("anna"));
-        throttle.failed("anna");
-        assertTrue(throttle.locked("anna"));
-        throttle.unlock("anna");
-        assertFalse(throttle.locked("anna"));
+    void lockedAfterTenFailures() {
+        Attempts nine = failures(Attempts.NONE, 9);
+        assertFalse(throttle.locked(nine));
+        assertTrue(throttle.locked(throttle.failed(nine)));
+        assertFalse(throttle.locked(Attempts.NONE), "an unlock starts again from no failures");
     }
 
     @Test
-    void successClearsTheCountAndDelayIsCapped() {
-        for (int i = 0; i < 9; i++) {
-            throttle.failed("anna");
-        }
-        assertEquals(Optional.of(Duration.ofSeconds(64)), throttle.delay("anna"));
+    void delayIsCapped() {
+        assertEquals(Optional.of(Duration.ofSeconds(64)), throttle.delay(failures(Attempts.NONE, 9)));
         SignInThrottle capped = new SignInThrottle(0, 100, Duration.ofMinutes(5), clock);
+        Attempts a = Attempts.NONE;
         for (int i = 0; i < 30; i++) {
-            capped.failed("x");
+            a = capped.failed(a);
         }
-        assertEquals(Optional.of(Duration.ofMinutes(5)), capped.delay("x"));
-        throttle.succeeded("anna");
-        assertEquals(Optional.empty(), throttle.delay("anna"));
+        assertEquals(Optional.of(Duration.ofMinutes(5)), capped.delay(a));
     }
 }

@@ -46,7 +46,7 @@ import org.osgi.framework.wiring.BundleWiring;
 
 /** A real process killed with SIGKILL in the middle of its writes, again and again: the store stays consistent. */
 class CrashTest {
-    static final String PASSPHRASE = "krasch-lösenfras";
+    static final String PASSWORD = "krasch-lösenord";
     static final int KILLS = 50;
 
     @TempDir
@@ -56,11 +56,13 @@ class CrashTest {
     void R16_aKilledWriterLosesNoCommittedItemLeavesNoPartialOneAndAVerifyingChain() throws Exception {
         long caseId;
         long justificationId;
+        try (Workspace admin = new StoreProvider().create(WorkspaceConfig.embedded(dir),
+                new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true), PASSWORD.toCharArray())) {
+            admin.saveUnit(new Unit("north", "IFO Nord", ReviewPolicy.AFTER));
+            admin.accounts().create(new User("anna", "Anna", Set.of(Role.INVESTIGATOR), Set.of("north"), true), PASSWORD.toCharArray());
+        }
         try (Workspace ws = open()) {
-            ws.saveUser("admin", new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true));
-            ws.saveUnit("admin", new Unit("north", "IFO Nord", ReviewPolicy.AFTER));
-            ws.saveUser("admin", new User("anna", "Anna", Set.of(Role.INVESTIGATOR), Set.of("north"), true));
-            Session anna = ws.session("anna");
+            Session anna = ws.session();
             caseId = anna.openCase("north", "Krasch").id();
             anna.recordTransparencyNote(caseId, LocalDate.now(), NoticeChannel.LETTER, "Anna");
             justificationId = anna.justify(Optional.of(caseId), "north", ReasonCategory.OTHER,
@@ -76,7 +78,7 @@ class CrashTest {
             ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", classPath, WriteLoop.class.getName(), dir.toString(),
                     Long.toString(caseId), Long.toString(justificationId), Long.toString(next));
-            pb.environment().put("INSYN_PASSPHRASE", PASSPHRASE);
+            pb.environment().put("INSYN_PASSWORD", PASSWORD);
             pb.redirectErrorStream(true);
             Process child = pb.start();
             Map<Long, Long> committedNotes = new HashMap<>();
@@ -123,7 +125,7 @@ class CrashTest {
      */
     private long check(long caseId, Map<Long, Long> committedNotes, Map<Long, Long> committedCaptures) throws Exception {
         try (Workspace ws = open()) {
-            Session s = ws.session("anna");
+            Session s = ws.session();
             Map<Long, Note> notes = new HashMap<>();
             s.notes(caseId).forEach(n -> notes.put(n.id(), n));
             long highest = -1;
@@ -156,7 +158,7 @@ class CrashTest {
     }
 
     private Workspace open() {
-        return new StoreProvider().open(WorkspaceConfig.embedded(dir, PASSPHRASE.toCharArray()));
+        return new StoreProvider().signIn(WorkspaceConfig.embedded(dir), "anna", PASSWORD.toCharArray());
     }
 
     /**

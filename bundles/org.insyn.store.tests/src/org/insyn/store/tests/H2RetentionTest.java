@@ -8,6 +8,11 @@ import org.insyn.core.service.WorkspaceConfig;
 class H2RetentionTest extends RetentionContract {
     @Override
     WorkspaceConfig config(Path directory) {
-        return WorkspaceConfig.embedded(directory, H2StoreTest.PASSPHRASE.clone());
+        return WorkspaceConfig.embedded(directory);
+    }
+
+    @Override
+    boolean rowSecurity() {
+        return false;
     }
 }

@@ -102,8 +102,9 @@ abstract class StoreContract extends StoreFixture {
 
     @Test
     void R2_nobodyReviewsTheirOwnJustification() {
-        ws.saveUser("admin", new User("sam", "Sam", Set.of(Role.SUPERVISOR, Role.INVESTIGATOR), Set.of("north"), true));
-        Session sam = ws.session("sam");
+        ws.accounts().create(new User("sam", "Sam", Set.of(Role.SUPERVISOR, Role.INVESTIGATOR), Set.of("north"), true),
+                password("sam"));
+        Session sam = signIn("sam").session();
         Justification j = clientJustification(sam, clientCase(sam, "north", true), "north");
         refused(Rule.R2, () -> sam.review(j.id(), ReviewDecision.APPROVE, "själv"));
         assertTrue(sam.reviews(j.id()).isEmpty());
@@ -126,8 +127,8 @@ abstract class StoreContract extends StoreFixture {
         long south = clientCase(bo, "south", false);
         assertEquals(List.of(north), anna.cases().stream().map(CaseFile::id).toList());
         assertEquals(List.of(north, south), sara.cases().stream().map(CaseFile::id).toList());
-        refused(Rule.R9, () -> anna.caseFile(south));
-        refused(Rule.R9, () -> ws.session("admin").caseFile(north));
+        outOfReach(() -> anna.caseFile(south));
+        refused(Rule.R9, () -> ws.session().caseFile(north));
         refused(Rule.R9, () -> anna.openCase("south", "Fel enhet"));
     }
 
@@ -141,8 +142,11 @@ abstract class StoreContract extends StoreFixture {
                 List.of(), List.of(), Instant.now(), Instant.now())));
         assertThrows(InsynException.class, () -> anna.justify(Optional.of(caseId), "south", ReasonCategory.OTHER, TEXT,
                 SearchMode.CLIENT));
-        assertEquals(before, trail().size(), "a refused action leaves no entry and no change");
+        assertEquals(before + 1, trail().size(), "a refused action leaves only the line that it was refused");
+        assertEquals(AuditAction.ACCESS_REFUSED, last().action());
+        assertEquals("R9 policy.notInUnit", last().detail());
         assertTrue(anna.justifications(Optional.of(caseId)).isEmpty());
+        before = trail().size();
         Note n = note(anna, caseId, "Första anteckningen");
         assertEquals(before + 1, trail().size());
         assertEquals("note:" + n.id(), last().target());
@@ -230,12 +234,13 @@ abstract class StoreContract extends StoreFixture {
     @Test
     void R16_sessionsWritingAtOnceNeverForkTheChain() throws Exception {
         long caseId = clientCase(anna, "north", true);
+        List<Session> sessions = List.of(anna, signIn("anna").session(), signIn("anna").session(), signIn("anna").session());
         int before = trail().size();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<Object>> done = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
-                Session s = ws.session("anna");
+                Session s = sessions.get(t);
                 int thread = t;
                 done.add(pool.submit((Callable<Object>) () -> {
                     for (int i = 0; i < 15; i++) {
@@ -266,7 +271,7 @@ abstract class StoreContract extends StoreFixture {
         long caseId = clientCase(anna, "north", true);
         SearchRun run = anna.startSearch(clientJustification(anna, caseId, "north").id(), "\"Kim Andersson\"", List.of("web"));
         List<StoreEvent> events = new ArrayList<>();
-        ws.addListener(events::add);
+        annaWs.addListener(events::add);
         List<Hit> hits = anna.addHits(run.id(), List.of(
                 new Session.HitDraft("web", "http://127.0.0.1/a", "Kim Andersson säljer bil", "Snippet A", Optional.empty(), Optional.empty()),
                 new Session.HitDraft("web", "http://127.0.0.1/b", "Annan Kim", "Snippet B", Optional.empty(), Optional.empty()),
@@ -319,7 +324,7 @@ abstract class StoreContract extends StoreFixture {
         assertEquals("sha256=" + sha, entry.detail());
         sara.recordExport(Optional.empty(), "statistics", sha);
         assertEquals(Optional.empty(), last().caseId());
-        refused(Rule.R9, () -> bo.recordExport(Optional.of(caseId), "evidence-report", sha));
+        outOfReach(() -> bo.recordExport(Optional.of(caseId), "evidence-report", sha));
         assertTrue(ws.verify().clean());
     }
 
@@ -352,10 +357,10 @@ abstract class StoreContract extends StoreFixture {
         all.add(south);
         assertEquals(sorted(all), sorted(sara.searchFacts(zone)));
 
-        ws.saveUser("admin", new User("sven", "Sven", Set.of(Role.SUPERVISOR), Set.of("south"), true));
-        assertEquals(List.of(south), ws.session("sven").searchFacts(zone), "a supervisor sees the searches of their own units only");
+        account("sven", Role.SUPERVISOR, "south");
+        assertEquals(List.of(south), signIn("sven").session().searchFacts(zone), "a supervisor sees the searches of their own units only");
         refused(Rule.R13, () -> anna.searchFacts(zone));
-        refused(Rule.R13, () -> ws.session("admin").searchFacts(zone));
+        refused(Rule.R13, () -> ws.session().searchFacts(zone));
     }
 
     /** A finished search whose hits are triaged as given, one hit per relevance. */
@@ -406,7 +411,7 @@ abstract class StoreContract extends StoreFixture {
         assertEquals(last(), held.audit().getLast(), "the access itself is on the list");
         assertEquals(ws.audit().entries(Optional.of(caseId), 0, 1000), held.audit());
         assertEquals("anna", held.generatedBy());
-        refused(Rule.R9, () -> bo.subjectAccess(s.id()));
+        outOfReach(() -> bo.subjectAccess(s.id()));
     }
 
     @Test
@@ -419,11 +424,11 @@ abstract class StoreContract extends StoreFixture {
         Capture c = capture(anna, caseId, j.id(), "kim", RecordClass.CLIENT_FILE);
         Subject s = anna.subject(caseId).orElseThrow();
         assertTrue(anna.erase(s.id(), "Begäran om radering enligt GDPR art. 17").complete());
-        assertThrows(InsynException.class, () -> anna.caseFile(caseId));
-        assertFalse(ws.blobs().exists(c.manifestSha256()));
         AuditEntry line = last();
         assertEquals(AuditAction.ERASED, line.action());
         assertFalse(line.detail().contains("Kim"), line.detail());
+        assertThrows(InsynException.class, () -> anna.caseFile(caseId));
+        assertFalse(ws.blobs().exists(c.manifestSha256()));
         assertTrue(ws.audit().entries(Optional.of(caseId), 0, 1000).size() > 5, "the trail of the case stays");
         VerifyReport r = ws.verify();
         assertTrue(r.clean(), r.problems()::toString);
@@ -467,10 +472,16 @@ abstract class StoreContract extends StoreFixture {
     @Test
     void networkRequestsAreLoggedNewestFirst() {
         for (int i = 0; i < 3; i++) {
-            ws.networkLog().record(new org.insyn.core.model.NetworkRequest(0, Instant.now(), "anna", "search", "GET",
+            annaWs.networkLog().record(new org.insyn.core.model.NetworkRequest(0, Instant.now(), "anna", "search", "GET",
                     "http://127.0.0.1/" + i, 200, 10, 5, "ok", Optional.empty()));
         }
         assertEquals(List.of("http://127.0.0.1/2", "http://127.0.0.1/1"),
-                ws.networkLog().recent(2).stream().map(org.insyn.core.model.NetworkRequest::url).toList());
+                annaWs.networkLog().recent(2).stream().map(org.insyn.core.model.NetworkRequest::url).toList());
+        assertEquals(3, ws.networkLog().recent(10).size(), "an administrator reviews everyone's requests (R15)");
+        assertEquals(3, signIn("sara").networkLog().recent(10).size(),
+                "a supervisor those of the people of their units");
+        assertEquals(List.of(), signIn("bo").networkLog().recent(10), "a worker sees only their own");
+        failsWith(InsynException.Kind.INVALID, () -> annaWs.networkLog().record(new org.insyn.core.model.NetworkRequest(0,
+                Instant.now(), "bo", "search", "GET", "http://127.0.0.1/x", 200, 10, 5, "ok", Optional.empty())));
     }
 }

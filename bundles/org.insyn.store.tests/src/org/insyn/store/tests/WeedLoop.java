@@ -14,10 +14,10 @@ import org.insyn.store.internal.StoreProvider;
 public final class WeedLoop {
     public static void main(String[] args) {
         Path dir = Path.of(args[0]);
-        try (Workspace ws = new StoreProvider().open(WorkspaceConfig.embedded(dir, System.getenv("INSYN_PASSPHRASE").toCharArray()))) {
+        try (Workspace ws = new StoreProvider().signIn(WorkspaceConfig.embedded(dir), "anna", System.getenv("INSYN_PASSWORD").toCharArray())) {
             System.out.println("ready");
             System.out.flush();
-            Retention.Result r = ws.session("anna").retention().weed((done, total) -> {
+            Retention.Result r = ws.session().retention().weed((done, total) -> {
                 System.out.println("done " + done + " of " + total);
                 System.out.flush();
             });

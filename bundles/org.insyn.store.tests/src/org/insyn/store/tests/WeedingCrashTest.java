@@ -51,7 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
  * again, and a chain that verifies; so does one killed while it closes the database compacted.
  */
 class WeedingCrashTest {
-    static final String PASSPHRASE = "gallra-krasch";
+    static final String PASSWORD = "gallra-krasch-lösen";
     static final int CASES = 24;
     static final int NOTES = 50;
     static final int CAPTURES = 12;
@@ -79,7 +79,7 @@ class WeedingCrashTest {
         for (int round = 0; round <= KILLS && !finished; round++) {
             ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", classPath, WeedLoop.class.getName(), dir.toString());
-            pb.environment().put("INSYN_PASSPHRASE", PASSPHRASE);
+            pb.environment().put("INSYN_PASSWORD", PASSWORD);
             pb.redirectErrorStream(true);
             Process child = pb.start();
             BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
@@ -126,20 +126,22 @@ class WeedingCrashTest {
         assertFalse(Files.exists(compacting), "the half-written copy is gone once the workspace was opened again");
         try (Workspace ws = open()) {
             for (long caseId : cases) {
-                assertEquals(1, ws.session("anna").notes(caseId).size(), "only the client-file note stays");
-                assertEquals(List.of(), ws.session("anna").captures(caseId));
+                assertEquals(1, ws.session().notes(caseId).size(), "only the client-file note stays");
+                assertEquals(List.of(), ws.session().captures(caseId));
             }
         }
     }
 
     /** Closed cases of minor-importance notes and captures (two blob files each), and one client-file note each. */
     private void fill() {
+        try (Workspace admin = new StoreProvider().create(WorkspaceConfig.embedded(dir),
+                new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true), PASSWORD.toCharArray())) {
+            admin.saveUnit(new Unit("north", "IFO Nord", ReviewPolicy.AFTER));
+            admin.accounts().create(new User("anna", "Anna", Set.of(Role.INVESTIGATOR), Set.of("north"), true), PASSWORD.toCharArray());
+            admin.session().retention().setRule("north", RecordClass.MINOR_IMPORTANCE, Optional.of(0));
+        }
         try (Workspace ws = open()) {
-            ws.saveUser("admin", new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true));
-            ws.saveUnit("admin", new Unit("north", "IFO Nord", ReviewPolicy.AFTER));
-            ws.saveUser("admin", new User("anna", "Anna", Set.of(Role.INVESTIGATOR), Set.of("north"), true));
-            ws.session("admin").retention().setRule("north", RecordClass.MINOR_IMPORTANCE, Optional.of(0));
-            Session anna = ws.session("anna");
+            Session anna = ws.session();
             for (int c = 0; c < CASES; c++) {
                 long caseId = anna.openCase("north", "Ärende " + c).id();
                 cases.add(caseId);
@@ -175,7 +177,7 @@ class WeedingCrashTest {
      */
     private int check() throws Exception {
         try (Workspace ws = open()) {
-            Session anna = ws.session("anna");
+            Session anna = ws.session();
             Map<Long, Note> notes = new HashMap<>();
             Map<Long, Capture> captures = new HashMap<>();
             for (long caseId : cases) {
@@ -197,7 +199,7 @@ class WeedingCrashTest {
             assertEquals(referenced, new TreeSet<>(ws.blobs().list()));
 
             Map<String, Integer> listed = new HashMap<>();
-            for (AuditEntry e : ws.audit().entries(Optional.empty(), 0, Integer.MAX_VALUE)) {
+            for (AuditEntry e : trail()) {
                 if (e.action() == AuditAction.WEEDED && e.target().startsWith("case:")) {
                     Matcher m = LISTED.matcher(e.detail());
                     while (m.find()) {
@@ -233,7 +235,14 @@ class WeedingCrashTest {
         return ids;
     }
 
+    /** The whole trail, which only an administrator reads (R9). */
+    private List<AuditEntry> trail() {
+        try (Workspace admin = new StoreProvider().signIn(WorkspaceConfig.embedded(dir), "admin", PASSWORD.toCharArray())) {
+            return admin.audit().entries(Optional.empty(), 0, Integer.MAX_VALUE);
+        }
+    }
+
     private Workspace open() {
-        return new StoreProvider().open(WorkspaceConfig.embedded(dir, PASSPHRASE.toCharArray()));
+        return new StoreProvider().signIn(WorkspaceConfig.embedded(dir), "anna", PASSWORD.toCharArray());
     }
 }

@@ -36,8 +36,9 @@ public final class WriteLoop {
         long caseId = Long.parseLong(args[1]);
         long justificationId = Long.parseLong(args[2]);
         long i = Long.parseLong(args[3]);
-        try (Workspace ws = new StoreProvider().open(WorkspaceConfig.embedded(dir, System.getenv("INSYN_PASSPHRASE").toCharArray()))) {
-            Session s = ws.session("anna");
+        try (Workspace ws = new StoreProvider().signIn(WorkspaceConfig.embedded(dir), "anna",
+                System.getenv("INSYN_PASSWORD").toCharArray())) {
+            Session s = ws.session();
             System.out.println("ready");
             System.out.flush();
             for (;; i++) {

@@ -1,5 +1,6 @@
 package org.insyn.store.internal;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +19,6 @@ import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
 import org.insyn.core.InsynException;
 import org.insyn.core.Rule;
-import org.insyn.core.service.WorkspaceConfig;
 import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
@@ -27,56 +27,101 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  */
 public final class Db implements AutoCloseable {
     private final JdbcConnectionPool pool;
-    private final boolean postgres;
+    private final Optional<SharedSchema> shared;
 
-    private Db(JdbcConnectionPool pool, boolean postgres) {
+    private Db(JdbcConnectionPool pool, Optional<SharedSchema> shared) {
         this.pool = pool;
-        this.postgres = postgres;
+        this.shared = shared;
     }
 
-    public static Db open(WorkspaceConfig config, Keys keys) {
-        ConnectionPoolDataSource source;
-        Optional<String> schema = Optional.empty();
-        if (config.postgresUrl().isPresent()) {
-            PGConnectionPoolDataSource pg = new PGConnectionPoolDataSource();
-            pg.setURL(config.postgresUrl().get());
-            config.postgresUser().ifPresent(pg::setUser);
-            config.postgresPassword().ifPresent(p -> pg.setPassword(new String(p)));
-            schema = Optional.ofNullable(pg.getCurrentSchema());
-            source = pg;
-        } else {
-            JdbcDataSource h2 = new JdbcDataSource();
-            // Crash safety (CrashTest): WRITE_DELAY=0 writes each commit before it returns; with space of old chunks
-            // reused (retention 45 s, compaction on close) a process killed after a restart lost its last commits
-            // and once whole tables, so old chunks are never reused and the file only grows.
-            h2.setURL("jdbc:h2:file:" + config.directory().resolve("insyn").toAbsolutePath()
-                    + ";CIPHER=AES;LOCK_TIMEOUT=20000;WRITE_DELAY=0;MAX_COMPACT_TIME=0;RETENTION_TIME=2147483647");
-            h2.setUser("insyn");
-            // H2 takes "<file password> <user password>"; both come from the passphrase, neither is stored.
-            h2.setPassword(keys.databasePassword() + " " + keys.databasePassword());
-            source = h2;
+    /** The encrypted H2 file of the workspace, opened with the file password derived from the master key (R9). */
+    static Db embedded(Path directory, String filePassword) {
+        JdbcDataSource h2 = new JdbcDataSource();
+        // Crash safety (CrashTest): WRITE_DELAY=0 writes each commit before it returns; with space of old chunks
+        // reused (retention 45 s, compaction on close) a process killed after a restart lost its last commits
+        // and once whole tables, so old chunks are never reused and the file only grows.
+        h2.setURL("jdbc:h2:file:" + directory.resolve("insyn").toAbsolutePath()
+                + ";CIPHER=AES;LOCK_TIMEOUT=20000;WRITE_DELAY=0;MAX_COMPACT_TIME=0;RETENTION_TIME=2147483647");
+        h2.setUser("insyn");
+        // H2 takes "<file password> <user password>"; both derive from the master key, neither is stored.
+        h2.setPassword(filePassword + " " + filePassword);
+        return open(h2, Optional.empty(), directory.toString());
+    }
+
+    /**
+     * A schema on a shared PostgreSQL server, as the person's own login (R9). Migrations need the schema's owner: a
+     * workspace is created by its first administrator, and later migrations wait until they sign in.
+     */
+    static Db shared(String url, String login, char[] password) {
+        PGConnectionPoolDataSource pg = new PGConnectionPoolDataSource();
+        pg.setURL(withoutLogin(url));
+        pg.setUser(login);
+        pg.setPassword(new String(password));
+        SharedSchema schema = new SharedSchema(pg.getDatabaseName(), Optional.ofNullable(pg.getCurrentSchema()).orElse("public"));
+        return open(pg, Optional.of(schema), withoutLogin(url));
+    }
+
+    /**
+     * The URL without a user and password in it: the person's own login is given apart (a password in the URL would
+     * win over it), and a URL shown in a message must not carry a password.
+     */
+    static String withoutLogin(String url) {
+        int query = url.indexOf('?');
+        if (query < 0) {
+            return url;
         }
+        String rest = java.util.Arrays.stream(url.substring(query + 1).split("&"))
+                .filter(p -> !p.startsWith("user=") && !p.startsWith("password=")).collect(java.util.stream.Collectors.joining("&"));
+        return url.substring(0, query) + (rest.isEmpty() ? "" : "?" + rest);
+    }
+
+    private static Db open(ConnectionPoolDataSource source, Optional<SharedSchema> shared, String where) {
         JdbcConnectionPool pool = JdbcConnectionPool.create(source);
         pool.setMaxConnections(16);
         pool.setLoginTimeout(30);
         try {
-            FluentConfiguration flyway = Flyway.configure(Db.class.getClassLoader()).dataSource(pool)
-                    .locations("classpath:db/migration");
-            schema.ifPresent(flyway::schemas);
-            flyway.load().migrate();
+            FluentConfiguration config = Flyway.configure(Db.class.getClassLoader()).dataSource(pool)
+                    .locations(shared.isPresent() ? new String[] { "classpath:db/migration", "classpath:db/postgresql" }
+                            : new String[] { "classpath:db/migration" });
+            shared.ifPresent(s -> config.schemas(s.schema()).placeholders(s.placeholders()));
+            Flyway flyway = config.load();
+            if (shared.isEmpty() || flyway.info().pending().length > 0) {
+                migrate(flyway, shared);
+            }
         } catch (RuntimeException e) {
             pool.dispose();
-            if (rootCause(e) instanceof SQLException sql && sql.getErrorCode() == 90049) {
-                throw new InsynException(InsynException.Kind.INVALID, Optional.of(Rule.R9), e, "store.wrongPassphrase");
+            if (e instanceof InsynException ie) {
+                throw ie;
             }
-            throw new InsynException(InsynException.Kind.STORAGE, Optional.empty(), e, "store.cannotOpen",
-                    config.postgresUrl().orElse(config.directory().toString()), String.valueOf(rootCause(e).getMessage()));
+            if (rootCause(e) instanceof SQLException sql && (sql.getErrorCode() == 90049 || "28P01".equals(sql.getSQLState()))) {
+                // a wrong H2 file key or a refused database login: the account's wrapped key does not fit
+                throw new InsynException(InsynException.Kind.INTEGRITY, Optional.of(Rule.R9), e, "store.keyDoesNotFit", where);
+            }
+            throw new InsynException(InsynException.Kind.STORAGE, Optional.empty(), e, "store.cannotOpen", where,
+                    String.valueOf(rootCause(e).getMessage()));
         }
-        return new Db(pool, config.postgresUrl().isPresent());
+        return new Db(pool, shared);
+    }
+
+    private static void migrate(Flyway flyway, Optional<SharedSchema> shared) {
+        try {
+            flyway.migrate();
+        } catch (RuntimeException e) {
+            if (shared.isPresent() && rootCause(e) instanceof SQLException sql && "42501".equals(sql.getSQLState())) {
+                // insufficient privilege: only the schema's owner may change it
+                throw new InsynException(InsynException.Kind.STORAGE, Optional.empty(), e, "store.needsMigration");
+            }
+            throw e;
+        }
+    }
+
+    /** Shared mode: the database, schema and the names of the roles made for them. */
+    Optional<SharedSchema> shared() {
+        return shared;
     }
 
     public boolean postgres() {
-        return postgres;
+        return shared.isPresent();
     }
 
     public Connection connection() throws SQLException {
@@ -94,7 +139,7 @@ public final class Db implements AutoCloseable {
      * (R3, R10, R14). A process killed meanwhile leaves the old file whole. PostgreSQL reclaims space on its own.
      */
     public void closeCompacted() {
-        if (!postgres) {
+        if (shared.isEmpty()) {
             try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
                 s.execute("SHUTDOWN COMPACT");
             } catch (SQLException e) {

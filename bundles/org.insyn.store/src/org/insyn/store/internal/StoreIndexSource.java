@@ -15,7 +15,7 @@ import org.insyn.core.service.IndexSource;
  */
 final class StoreIndexSource implements IndexSource {
     // A hit's case is its run's justification's case (none for outreach); the run's start is when it was found.
-    private static final String HITS = "SELECT h.*, j.case_id AS hit_case, r.started AS found FROM hit h"
+    private static final String HITS = "SELECT h.*, j.case_id AS hit_case, j.unit_id AS hit_unit, r.started AS found FROM hit h"
             + " JOIN search_run r ON h.run_id = r.id JOIN justification j ON r.justification_id = j.id";
 
     private final StoreWorkspace ws;
@@ -61,7 +61,7 @@ final class StoreIndexSource implements IndexSource {
     }
 
     private static CaseHit caseHit(ResultSet rs) throws SQLException {
-        return new CaseHit(StoreSession.hitRow(rs), Db.optLong(rs, "hit_case"), Db.instant(rs, "found"));
+        return new CaseHit(StoreSession.hitRow(rs), Db.optLong(rs, "hit_case"), rs.getString("hit_unit"), Db.instant(rs, "found"));
     }
 
     /** Hands the rows over one at a time, so a rebuild of a million notes never holds them all. */
@@ -71,7 +71,11 @@ final class StoreIndexSource implements IndexSource {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                Db.stream(c, sql, mapper, sink::accept);
+                // a long rebuild stops as soon as the workspace locks (R9)
+                Db.stream(c, sql, mapper, row -> {
+                    ws.requireUnlocked();
+                    sink.accept(row);
+                });
             } finally {
                 c.commit();
                 c.setAutoCommit(auto);

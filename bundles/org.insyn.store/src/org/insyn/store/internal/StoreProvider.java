@@ -2,27 +2,112 @@ package org.insyn.store.internal;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 
+import org.insyn.core.InsynException;
+import org.insyn.core.model.Role;
+import org.insyn.core.model.User;
 import org.insyn.core.service.Workspace;
 import org.insyn.core.service.WorkspaceConfig;
 import org.insyn.core.service.WorkspaceProvider;
+import org.insyn.security.AccountKey;
+import org.insyn.security.SignInThrottle;
+import org.insyn.security.SignInThrottle.Attempts;
+import org.postgresql.ds.PGSimpleDataSource;
 
-/** Opens workspaces: the keys from the passphrase, then the database and the blob store. Offered by DS. */
+/**
+ * Opens workspaces by signing people in (R9): the password opens the account's wrapped master key, the keys of the
+ * database, blobs and index derive from it, and the account must be enabled and as the audit trail left it.
+ * Offered by DS.
+ */
 public final class StoreProvider implements WorkspaceProvider {
+    private final SignIn signIn;
+
+    public StoreProvider() {
+        this(SignInThrottle.standard());
+    }
+
+    /** With another throttle, e.g. a clock a test moves by hand. */
+    public StoreProvider(SignInThrottle throttle) {
+        this.signIn = new SignIn(throttle);
+    }
 
     @Override
-    public Workspace open(WorkspaceConfig config) {
+    public boolean isNew(WorkspaceConfig config) {
+        return !AccountFile.exists(config.directory());
+    }
+
+    @Override
+    public Workspace create(WorkspaceConfig config, User administrator, char[] password) {
+        Path directory = config.directory();
+        if (!isNew(config) || Files.exists(directory.resolve("insyn.mv.db"))) {
+            throw InsynException.invalid("store.alreadyAWorkspace", directory);
+        }
+        if (!administrator.has(Role.ADMINISTRATOR) || !administrator.enabled()) {
+            throw InsynException.invalid("store.firstIsAdministrator");
+        }
+        SignIn.requireGoodPassword(password);
         try {
-            Files.createDirectories(config.directory());
+            Files.createDirectories(directory);
         } catch (IOException e) {
             throw EncryptedBlobStore.storage(e);
         }
-        Keys keys = Keys.open(config.directory(), config.passphrase());
-        Db db = Db.open(config, keys);
-        StoreWorkspace ws = new StoreWorkspace(db, new EncryptedBlobStore(config.directory().resolve("blobs"), keys.blobKey()),
-                config.exports());
-        // finishes the file removals of deletions committed before a crash (R10, R14)
-        ws.sweep();
-        return ws;
+        WorkspaceKeys keys = WorkspaceKeys.create();
+        Optional<String> login = Optional.empty();
+        Optional<char[]> databasePassword = Optional.empty();
+        Db db;
+        if (config.postgresUrl().isPresent()) {
+            // the first administrator's own login becomes the schema's owner
+            PGSimpleDataSource url = new PGSimpleDataSource();
+            url.setURL(config.postgresUrl().get());
+            login = Optional.of(config.postgresUser().orElse(url.getUser()));
+            databasePassword = Optional.of(config.postgresPassword()
+                    .orElse(Optional.ofNullable(url.getPassword()).orElse("").toCharArray()));
+            db = Db.shared(config.postgresUrl().get(), login.get(), databasePassword.get());
+        } else {
+            db = Db.embedded(directory, keys.databaseFilePassword());
+        }
+        Optional<String> owner = login;
+        StoreWorkspace ws = new StoreWorkspace(db, keys, config, administrator.id(), signIn);
+        try {
+            ws.write(tx -> {
+                if (Db.one(tx.c, "SELECT 1 FROM app_user", rs -> true).isPresent()) {
+                    throw InsynException.invalid("store.alreadyAWorkspace",
+                            config.postgresUrl().map(Db::withoutLogin).orElse(directory.toString()));
+                }
+                StoreAccounts.insertFirst(tx, administrator, owner);
+                return null;
+            });
+            AccountKey key = AccountKey.wrap(keys.secret(databasePassword), password, SignIn.newKeyCost());
+            AccountFile.update(directory, administrator.id(), old -> Optional.of(new AccountFile.Entry(key, owner, Attempts.NONE)));
+            ws.signedIn(0);
+            return ws;
+        } catch (RuntimeException e) {
+            ws.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public Workspace signIn(WorkspaceConfig config, String userId, char[] password) {
+        if (isNew(config)) {
+            throw InsynException.invalid("store.notAWorkspace", config.directory());
+        }
+        SignIn.Opened opened = signIn.open(config.directory(), userId, password);
+        Db db = config.postgresUrl().isPresent()
+                ? Db.shared(config.postgresUrl().get(), opened.login().orElseThrow(() -> InsynException.invalid("store.noLogin", userId)),
+                        opened.keys().databasePassword().orElseThrow(() -> InsynException.invalid("store.noLogin", userId)))
+                : Db.embedded(config.directory(), opened.keys().databaseFilePassword());
+        StoreWorkspace ws = new StoreWorkspace(db, opened.keys(), config, userId, signIn);
+        try {
+            ws.signedIn(opened.failedBefore());
+            // finishes the file removals of deletions committed before a crash (R10, R14)
+            ws.sweep();
+            return ws;
+        } catch (RuntimeException e) {
+            ws.close();
+            throw e;
+        }
     }
 }

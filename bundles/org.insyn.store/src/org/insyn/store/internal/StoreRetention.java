@@ -27,7 +27,6 @@ import org.insyn.core.service.Erasure;
 import org.insyn.core.service.Erasure.Item;
 import org.insyn.core.service.Erasure.Kept;
 import org.insyn.core.service.Retention;
-import org.insyn.core.service.StoreEvent;
 import org.insyn.core.service.StoreEvent.Type;
 
 /**
@@ -51,13 +50,16 @@ final class StoreRetention implements Retention {
 
     private final StoreWorkspace ws;
     private final StoreSession session;
-    private final User user;
     private final Policy policy = new Policy();
 
     StoreRetention(StoreWorkspace ws, StoreSession session) {
         this.ws = ws;
         this.session = session;
-        this.user = session.user();
+    }
+
+    /** The session's person as every call reads them anew (R9). */
+    private User user() {
+        return session.user();
     }
 
     private static Instant now() {
@@ -69,10 +71,10 @@ final class StoreRetention implements Retention {
     @Override
     public List<RetentionRule> schedule() {
         List<Unit> units = ws.units();
-        return ws.read(c -> {
+        return session.read("retention", Optional.empty(), c -> {
             List<RetentionRule> all = new ArrayList<>();
             for (Unit unit : units) {
-                if (!user.has(Role.ADMINISTRATOR) && !user.belongsTo(unit.id())) {
+                if (!user().has(Role.ADMINISTRATOR) && !user().belongsTo(unit.id())) {
                     continue;
                 }
                 for (RecordClass rc : RecordClass.values()) {
@@ -88,22 +90,22 @@ final class StoreRetention implements Retention {
 
     @Override
     public RetentionRule setRule(String unitId, RecordClass recordClass, Optional<Integer> daysAfterClosing) {
-        policy.checkRetentionRule(user, unitId, recordClass);
-        if (daysAfterClosing.isPresent() && (daysAfterClosing.get() < 0 || daysAfterClosing.get() > MAX_DAYS)) {
+                if (daysAfterClosing.isPresent() && (daysAfterClosing.get() < 0 || daysAfterClosing.get() > MAX_DAYS)) {
             throw InsynException.invalid("store.badRetentionDays", daysAfterClosing.get());
         }
-        return ws.write(tx -> {
+        return session.write("unit:" + unitId, Optional.empty(), tx -> {
+            policy.checkRetentionRule(user(), unitId, recordClass);
             StoreWorkspace.unit(tx.c, unitId).orElseThrow(() -> InsynException.notFound("unit", unitId));
             Instant at = now();
             Db.update(tx.c, "DELETE FROM retention_rule WHERE unit_id = ? AND record_class = ?", unitId, recordClass);
             if (daysAfterClosing.isPresent()) {
                 Db.update(tx.c, "INSERT INTO retention_rule (unit_id, record_class, days, changed_by, changed) VALUES (?, ?, ?, ?, ?)",
-                        unitId, recordClass, daysAfterClosing.get(), user.id(), at);
+                        unitId, recordClass, daysAfterClosing.get(), user().id(), at);
             }
-            tx.audit(user.id(), AuditAction.RETENTION_RULE_SAVED, Optional.empty(), "unit:" + unitId, "class=" + recordClass
+            tx.audit(user().id(), AuditAction.RETENTION_RULE_SAVED, Optional.empty(), "unit:" + unitId, "class=" + recordClass
                     + daysAfterClosing.map(d -> " weeded " + d + " days after the case closes").orElse(" not weeded"));
             return daysAfterClosing.isPresent()
-                    ? new RetentionRule(unitId, recordClass, daysAfterClosing, Optional.of(user.id()), Optional.of(at))
+                    ? new RetentionRule(unitId, recordClass, daysAfterClosing, Optional.of(user().id()), Optional.of(at))
                     : new RetentionRule(unitId, recordClass, Optional.empty(), Optional.empty(), Optional.empty());
         });
     }
@@ -124,21 +126,21 @@ final class StoreRetention implements Retention {
         if (reason.isBlank()) {
             throw InsynException.invalid("store.holdNeedsReason");
         }
-        return ws.write(tx -> {
+        return session.write("case:" + caseId, Optional.of(caseId), tx -> {
             CaseFile cf = session.caseOf(tx.c, caseId);
-            policy.checkHold(user, cf, !place);
+            policy.checkHold(user(), cf, !place);
             if (cf.legalHold() == place) {
                 throw InsynException.invalid(place ? "store.alreadyHeld" : "store.notHeld", caseId);
             }
             if (place) {
                 Db.update(tx.c, "UPDATE case_file SET legal_hold = TRUE, hold_reason = ?, hold_by = ?, hold_at = ? WHERE id = ?",
-                        reason, user.id(), now(), caseId);
+                        reason, user().id(), now(), caseId);
             } else {
                 Db.update(tx.c, "UPDATE case_file SET legal_hold = FALSE, hold_reason = NULL, hold_by = NULL, hold_at = NULL"
                         + " WHERE id = ?", caseId);
             }
             // R16: who and when are the entry's own; why is its detail
-            tx.audit(user.id(), place ? AuditAction.LEGAL_HOLD_SET : AuditAction.LEGAL_HOLD_RELEASED, Optional.of(caseId),
+            tx.audit(user().id(), place ? AuditAction.LEGAL_HOLD_SET : AuditAction.LEGAL_HOLD_RELEASED, Optional.of(caseId),
                     "case:" + caseId, "reason: " + reason);
             tx.changed(Type.CASE, caseId, Optional.of(caseId), false);
             return session.caseOf(tx.c, caseId);
@@ -147,7 +149,7 @@ final class StoreRetention implements Retention {
 
     @Override
     public Optional<LegalHold> hold(long caseId) {
-        return ws.read(c -> {
+        return session.read("case:" + caseId, Optional.of(caseId), c -> {
             if (!session.caseOf(c, caseId).legalHold()) {
                 return Optional.empty();
             }
@@ -165,7 +167,7 @@ final class StoreRetention implements Retention {
     @Override
     public Plan preview() {
         Instant asOf = now();
-        return ws.read(c -> {
+        return session.read("retention", Optional.empty(), c -> {
             List<Due> due = new ArrayList<>();
             for (Object[] row : Db.query(c, "SELECT c.id, c.unit_id, c.closed, r.days FROM case_file c JOIN retention_rule r"
                     + " ON r.unit_id = c.unit_id AND r.record_class = ? WHERE c.closed IS NOT NULL AND c.legal_hold = FALSE"
@@ -206,7 +208,7 @@ final class StoreRetention implements Retention {
                     cancelled = true;
                     break everything;
                 }
-                long[] batch = ws.write(tx -> weedBatch(tx, due, plan.asOf()));
+                long[] batch = session.write("retention", due.caseId(), tx -> weedBatch(tx, due, plan.asOf()));
                 long n = batch[0] + batch[1] + batch[2];
                 for (int i = 0; i < 3; i++) {
                     weeded[i] += batch[i];
@@ -224,8 +226,8 @@ final class StoreRetention implements Retention {
         Result result = new Result(weeded[0], weeded[1], weeded[2], cases.size(), cancelled);
         if (result.total() > 0) {
             boolean stopped = cancelled;
-            ws.write(tx -> {
-                tx.audit(user.id(), AuditAction.WEEDED, Optional.empty(), "weeding", "R10 weeding run" + (stopped ? ", cancelled" : "")
+            session.write("retention", Optional.empty(), tx -> {
+                tx.audit(user().id(), AuditAction.WEEDED, Optional.empty(), "weeding", "R10 weeding run" + (stopped ? ", cancelled" : "")
                         + ": notes " + result.notes() + ", captures " + result.captures() + ", hits " + result.hits() + " in "
                         + result.cases() + " cases");
                 // the index rewrites its files now, so the weeded text leaves the disk and not only the results
@@ -270,7 +272,7 @@ final class StoreRetention implements Retention {
         deleteIds(tx.c, "capture", captures);
         deleteIds(tx.c, "hit", hits);
         // R10, R16: what kind and which ids went, by which rule; never what they held
-        tx.audit(user.id(), AuditAction.WEEDED, caseId, caseId.map(id -> "case:" + id).orElse("unit:" + due.unitId()),
+        tx.audit(user().id(), AuditAction.WEEDED, caseId, caseId.map(id -> "case:" + id).orElse("unit:" + due.unitId()),
                 "R10 weeding, minor importance, unit " + due.unitId() + ", " + days.get()
                         + (caseId.isPresent() ? " days after the case closed: " : " days after the outreach search: ")
                         + idList("notes", notes) + ", " + idList("captures", captures) + ", " + idList("hits", hits));
@@ -305,7 +307,7 @@ final class StoreRetention implements Retention {
         if (reason.isBlank()) {
             throw InsynException.invalid("store.deleteNeedsReason");
         }
-        return ws.write(tx -> {
+        return session.write("subject:" + subjectId, Optional.empty(), tx -> {
             Subject subject = Db.one(tx.c, "SELECT * FROM subject WHERE id = ?", StoreSession::subjectRow, subjectId)
                     .orElseThrow(() -> InsynException.notFound("subject", subjectId));
             long caseId = subject.caseId();
@@ -317,7 +319,7 @@ final class StoreRetention implements Retention {
                 collect(tx.c, caseId, items, held, held, Optional.of(Kept.LEGAL_HOLD), held, held);
                 items.add(new Item(Type.SUBJECT, subjectId, Optional.of(Kept.LEGAL_HOLD)));
                 items.add(new Item(Type.CASE, caseId, Optional.of(Kept.LEGAL_HOLD)));
-                tx.audit(user.id(), AuditAction.ERASED, Optional.of(caseId), "subject:" + subjectId,
+                tx.audit(user().id(), AuditAction.ERASED, Optional.of(caseId), "subject:" + subjectId,
                         "nothing erased: the case is on legal hold; request: " + reason);
                 return new Erasure(subjectId, caseId, items);
             }
@@ -358,7 +360,7 @@ final class StoreRetention implements Retention {
             }
             String kept = erasure.kept().stream().filter(i -> i.kept().get() == Kept.REGISTERED)
                     .map(i -> i.type().name().toLowerCase() + ":" + i.id()).reduce((a, b) -> a + ", " + b).orElse("");
-            tx.audit(user.id(), AuditAction.ERASED, Optional.of(caseId), "subject:" + subjectId,
+            tx.audit(user().id(), AuditAction.ERASED, Optional.of(caseId), "subject:" + subjectId,
                     (keepCase ? "erased from case " : "erased case ") + caseId + " with " + erasure.erased(Type.NOTE) + " notes, "
                             + erasure.erased(Type.CAPTURE) + " captures, " + erasure.erased(Type.SEARCH_RUN) + " searches, "
                             + erasure.erased(Type.HIT) + " hits, " + erasure.erased(Type.JUSTIFICATION) + " justifications"

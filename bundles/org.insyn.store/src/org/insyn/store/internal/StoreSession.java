@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.insyn.core.InsynException;
 import org.insyn.core.Rule;
@@ -54,17 +55,82 @@ import org.insyn.core.stats.SearchOutcome;
  */
 final class StoreSession implements Session {
     private final StoreWorkspace ws;
-    private final User user;
+    private final String userId;
     private final Policy policy = new Policy();
+    /** The account as stored at the last call, checked against the audit trail (R16); read again by every call. */
+    private volatile User user;
 
-    StoreSession(StoreWorkspace ws, User user) {
+    StoreSession(StoreWorkspace ws, String userId) {
         this.ws = ws;
-        this.user = user;
+        this.userId = userId;
     }
 
     @Override
     public User user() {
-        return user;
+        User known = user;
+        return known != null ? known : read("user:" + userId, Optional.empty(), c -> user);
+    }
+
+    // ---- every call (R9, R16) --------------------------------------------------------------------------------
+
+    /**
+     * The account as it stands now, inside the call's own transaction: roles and units an administrator changed
+     * count at once, a disabled account stops, and a row changed outside Insyn is refused.
+     */
+    private void current(Connection c) throws SQLException {
+        User now = StoreWorkspace.user(c, userId).filter(User::enabled).orElseThrow(() -> StoreWorkspace.accountGone(userId));
+        if (!now.equals(user)) {
+            AccountChecks.requireAudited(c, now);
+            user = now;
+        }
+    }
+
+    /**
+     * A call by the person: refused while the workspace is locked, and every refusal (a rule, or something not
+     * there or not visible) is put on the trail with what was asked for (R16).
+     */
+    <T> T guard(String target, Optional<Long> caseId, Supplier<T> call) {
+        ws.touch();
+        try {
+            return call.get();
+        } catch (InsynException e) {
+            if (e.kind() == InsynException.Kind.REFUSED || e.kind() == InsynException.Kind.NOT_FOUND) {
+                audit(AuditAction.ACCESS_REFUSED, caseId, target, e);
+            }
+            throw e;
+        }
+    }
+
+    private void audit(AuditAction action, Optional<Long> caseId, String target, InsynException refusal) {
+        try {
+            ws.write(tx -> tx.audit(userId, action, caseId, target, detail(refusal)));
+        } catch (RuntimeException failed) {
+            refusal.addSuppressed(failed);
+        }
+    }
+
+    private static String detail(InsynException refusal) {
+        return refusal.rule().map(r -> r.name() + " ").orElse("") + refusal.key();
+    }
+
+    /** A writing call: the account checked in its transaction, a refusal audited. */
+    <T> T write(String target, Optional<Long> caseId, StoreWorkspace.Work<T> work) {
+        return guard(target, caseId, () -> ws.write(tx -> {
+            current(tx.c);
+            return work.run(tx);
+        }));
+    }
+
+    /** A reading call: the account checked on its connection, a refusal audited. */
+    <T> T read(String target, Optional<Long> caseId, StoreWorkspace.Read<T> read) {
+        return guard(target, caseId, () -> ws.read(c -> {
+            current(c);
+            return read.run(c);
+        }));
+    }
+
+    private static Optional<Long> inCase(long caseId) {
+        return Optional.of(caseId);
     }
 
     private static Instant now() {
@@ -78,7 +144,7 @@ final class StoreSession implements Session {
         if (title.isBlank()) {
             throw InsynException.invalid("store.blankTitle");
         }
-        return ws.write(tx -> {
+        return write("unit:" + unitId, Optional.empty(), tx -> {
             unitOf(tx.c, unitId);
             CaseFile draft = new CaseFile(0, unitId, title, user.id(), now(), Optional.empty(), false, false);
             policy.checkCaseAccess(user, draft);
@@ -92,7 +158,7 @@ final class StoreSession implements Session {
 
     @Override
     public CaseFile closeCase(long caseId) {
-        return ws.write(tx -> {
+        return write("case:" + caseId, inCase(caseId), tx -> {
             caseOf(tx.c, caseId);
             Db.update(tx.c, "UPDATE case_file SET closed = ? WHERE id = ? AND closed IS NULL", now(), caseId);
             tx.audit(user.id(), AuditAction.CASE_CLOSED, Optional.of(caseId), "case:" + caseId, "");
@@ -103,13 +169,13 @@ final class StoreSession implements Session {
 
     @Override
     public List<CaseFile> cases() {
-        return ws.read(c -> Db.query(c, "SELECT * FROM case_file ORDER BY id", StoreSession::caseRow).stream()
+        return read("cases", Optional.empty(), c -> Db.query(c, "SELECT * FROM case_file ORDER BY id", StoreSession::caseRow).stream()
                 .filter(this::maySee).toList());
     }
 
     @Override
     public CaseFile caseFile(long caseId) {
-        return ws.read(c -> caseOf(c, caseId));
+        return read("case:" + caseId, inCase(caseId), c -> caseOf(c, caseId));
     }
 
     /** Supervisors and workers see only their units' cases; administrators none (R9). */
@@ -144,7 +210,7 @@ final class StoreSession implements Session {
         if (name.isBlank()) {
             throw InsynException.invalid("store.blankName");
         }
-        return ws.write(tx -> {
+        return write("case:" + caseId, inCase(caseId), tx -> {
             caseOf(tx.c, caseId);
             String rel = Json.write(relatives);
             long id;
@@ -165,7 +231,7 @@ final class StoreSession implements Session {
 
     @Override
     public Optional<Subject> subject(long caseId) {
-        return ws.read(c -> {
+        return read("case:" + caseId, inCase(caseId), c -> {
             caseOf(c, caseId);
             return Db.one(c, "SELECT * FROM subject WHERE case_id = ?", StoreSession::subjectRow, caseId);
         });
@@ -184,7 +250,7 @@ final class StoreSession implements Session {
         if (toldOn.isAfter(LocalDate.now().plusDays(1))) {
             throw InsynException.invalid("store.futureDate", toldOn);
         }
-        return ws.write(tx -> {
+        return write("case:" + caseId, inCase(caseId), tx -> {
             caseOf(tx.c, caseId);
             Instant at = now();
             long id = Db.insert(tx.c, "INSERT INTO transparency_note (case_id, told_on, channel, told_by, recorded_by, recorded)"
@@ -198,7 +264,7 @@ final class StoreSession implements Session {
 
     @Override
     public Optional<TransparencyNote> transparencyNote(long caseId) {
-        return ws.read(c -> {
+        return read("case:" + caseId, inCase(caseId), c -> {
             caseOf(c, caseId);
             return transparencyNoteOf(c, caseId);
         });
@@ -220,7 +286,7 @@ final class StoreSession implements Session {
 
     @Override
     public Justification justify(Optional<Long> caseId, String unitId, ReasonCategory reason, String text, SearchMode mode) {
-        return ws.write(tx -> {
+        return write("unit:" + unitId, caseId, tx -> {
             unitOf(tx.c, unitId);
             Justification draft = new Justification(0, caseId, unitId, user.id(), reason, text, mode, now());
             policy.checkJustification(user, draft);
@@ -238,7 +304,7 @@ final class StoreSession implements Session {
 
     @Override
     public Justification justification(long justificationId) {
-        return ws.read(c -> justificationOf(c, justificationId)
+        return read("justification:" + justificationId, Optional.empty(), c -> justificationOf(c, justificationId)
                 .orElseThrow(() -> InsynException.notFound("justification", justificationId)));
     }
 
@@ -258,7 +324,7 @@ final class StoreSession implements Session {
 
     @Override
     public List<Justification> justifications(Optional<Long> caseId) {
-        return ws.read(c -> {
+        return read(caseId.map(id -> "case:" + id).orElse("justifications"), caseId, c -> {
             if (caseId.isPresent()) {
                 caseOf(c, caseId.get());
                 return Db.query(c, "SELECT * FROM justification WHERE case_id = ? ORDER BY id", StoreSession::justificationRow,
@@ -271,7 +337,7 @@ final class StoreSession implements Session {
 
     @Override
     public Review review(long justificationId, ReviewDecision decision, String comment) {
-        return ws.write(tx -> {
+        return write("justification:" + justificationId, Optional.empty(), tx -> {
             Justification j = justificationOf(tx.c, justificationId)
                     .orElseThrow(() -> InsynException.notFound("justification", justificationId));
             policy.checkReview(user, j);
@@ -279,8 +345,9 @@ final class StoreSession implements Session {
                 throw InsynException.invalid("store.rejectNeedsComment");
             }
             Instant at = now();
-            long id = Db.insert(tx.c, "INSERT INTO review (justification_id, reviewer_id, decision, remark, at_ms)"
-                    + " VALUES (?, ?, ?, ?, ?)", justificationId, user.id(), decision, comment, at);
+            // R2: the justification's author goes with the review, so the database refuses a review by them too
+            long id = Db.insert(tx.c, "INSERT INTO review (justification_id, reviewer_id, author_id, decision, remark, at_ms)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)", justificationId, user.id(), j.authorId(), decision, comment, at);
             tx.audit(user.id(), AuditAction.JUSTIFICATION_REVIEWED, j.caseId(), "justification:" + justificationId,
                     "decision=" + decision);
             boolean searched = Db.one(tx.c, "SELECT 1 FROM search_run WHERE justification_id = ?", rs -> true,
@@ -297,7 +364,7 @@ final class StoreSession implements Session {
 
     @Override
     public List<Review> reviews(long justificationId) {
-        return ws.read(c -> {
+        return read("justification:" + justificationId, Optional.empty(), c -> {
             justificationOf(c, justificationId).orElseThrow(() -> InsynException.notFound("justification", justificationId));
             return reviewsOf(c, justificationId);
         });
@@ -312,12 +379,11 @@ final class StoreSession implements Session {
 
     @Override
     public List<Justification> reviewQueue() {
-        if (!user.has(Role.SUPERVISOR)) {
-            return List.of();
-        }
-        return ws.read(c -> Db.query(c, "SELECT * FROM justification j WHERE NOT EXISTS (SELECT 1 FROM review r"
-                + " WHERE r.justification_id = j.id AND r.decision <> 'COMMENT') ORDER BY id", StoreSession::justificationRow)
-                .stream().filter(j -> user.belongsTo(j.unitId()) && !j.authorId().equals(user.id())).toList());
+        // R2: a supervisor's own units only, and never their own justifications (four eyes)
+        return read("review-queue", Optional.empty(), c -> !user.has(Role.SUPERVISOR) ? List.<Justification>of()
+                : Db.query(c, "SELECT * FROM justification j WHERE NOT EXISTS (SELECT 1 FROM review r"
+                        + " WHERE r.justification_id = j.id AND r.decision <> 'COMMENT') ORDER BY id", StoreSession::justificationRow)
+                        .stream().filter(j -> user.belongsTo(j.unitId()) && !j.authorId().equals(user.id())).toList());
     }
 
     // ---- searches and hits (R1, R3, R4, R8) ---------------------------------------------------------------
@@ -327,8 +393,10 @@ final class StoreSession implements Session {
         if (query.isBlank() || sources.isEmpty()) {
             throw InsynException.invalid("store.emptySearch");
         }
+        ws.touch();
         try {
             return ws.write(tx -> {
+                current(tx.c);
                 Optional<Justification> j = justificationOf(tx.c, justificationId);
                 Unit unit = unitOf(tx.c, j.map(Justification::unitId).orElse(user.unitIds().stream().sorted().findFirst()
                         .orElseThrow(() -> InsynException.refused(Rule.R1, "policy.noJustification"))));
@@ -350,12 +418,11 @@ final class StoreSession implements Session {
                 return new SearchRun(id, justificationId, query, sources, user.id(), at, Optional.empty());
             });
         } catch (InsynException e) {
-            if (e.kind() == InsynException.Kind.REFUSED) {
+            if (e.kind() == InsynException.Kind.REFUSED || e.kind() == InsynException.Kind.NOT_FOUND) {
                 // R16: a refused search is on the trail too
                 Optional<Long> caseId = ws.read(c -> Db.one(c, "SELECT case_id FROM justification WHERE id = ?",
                         rs -> Db.optLong(rs, "case_id"), justificationId)).flatMap(o -> o);
-                ws.write(tx -> tx.audit(user.id(), AuditAction.SEARCH_REFUSED, caseId, "justification:" + justificationId,
-                        e.rule().map(Rule::name).orElse("") + " " + e.key()));
+                audit(AuditAction.SEARCH_REFUSED, caseId, "justification:" + justificationId, e);
             }
             throw e;
         }
@@ -379,7 +446,7 @@ final class StoreSession implements Session {
 
     @Override
     public List<Hit> addHits(long runId, List<HitDraft> drafts) {
-        return ws.write(tx -> {
+        return write("search:" + runId, Optional.empty(), tx -> {
             SearchRun run = runOf(tx.c, runId);
             if (run.finished().isPresent()) {
                 throw InsynException.invalid("store.searchFinished", runId);
@@ -407,7 +474,7 @@ final class StoreSession implements Session {
 
     @Override
     public SearchRun finishSearch(long runId) {
-        return ws.write(tx -> {
+        return write("search:" + runId, Optional.empty(), tx -> {
             SearchRun run = runOf(tx.c, runId);
             Instant at = run.finished().orElse(now());
             Db.update(tx.c, "UPDATE search_run SET finished = ? WHERE id = ?", at, runId);
@@ -422,7 +489,7 @@ final class StoreSession implements Session {
 
     @Override
     public List<Hit> hits(long runId) {
-        return ws.read(c -> {
+        return read("search:" + runId, Optional.empty(), c -> {
             runOf(c, runId);
             return Db.query(c, "SELECT * FROM hit WHERE run_id = ? ORDER BY id", StoreSession::hitRow, runId);
         });
@@ -430,7 +497,7 @@ final class StoreSession implements Session {
 
     @Override
     public List<Hit> findings(long caseId) {
-        return ws.read(c -> {
+        return read("case:" + caseId, inCase(caseId), c -> {
             caseOf(c, caseId);
             return Db.query(c, "SELECT h.* FROM hit h JOIN search_run r ON r.id = h.run_id JOIN justification j"
                     + " ON j.id = r.justification_id WHERE j.case_id = ? AND h.relevance = ? ORDER BY h.id", StoreSession::hitRow,
@@ -446,7 +513,7 @@ final class StoreSession implements Session {
 
     @Override
     public Hit triage(long hitId, Relevance relevance) {
-        return ws.write(tx -> {
+        return write("hit:" + hitId, Optional.empty(), tx -> {
             Hit hit = Db.one(tx.c, "SELECT * FROM hit WHERE id = ?", StoreSession::hitRow, hitId)
                     .orElseThrow(() -> InsynException.notFound("hit", hitId));
             Optional<Long> caseId = caseOfRun(tx.c, runOf(tx.c, hit.runId()));
@@ -475,7 +542,7 @@ final class StoreSession implements Session {
         if (!sha256.matches("[0-9a-f]{64}") || what.isBlank()) {
             throw new IllegalArgumentException("an export is recorded by its kind and the SHA-256 of what was written");
         }
-        ws.write(tx -> {
+        write(caseId.map(id -> "case:" + id).orElse("export:" + what), caseId, tx -> {
             if (caseId.isPresent()) {
                 caseOf(tx.c, caseId.get());
             }
@@ -488,8 +555,8 @@ final class StoreSession implements Session {
 
     @Override
     public List<SearchFact> searchFacts(ZoneId zone) {
-        policy.checkStatistics(user);
-        return ws.read(c -> {
+        return read("statistics", Optional.empty(), c -> {
+            policy.checkStatistics(user);
             Map<Long, Justification> justifications = new HashMap<>();
             for (Justification j : Db.query(c, "SELECT * FROM justification", StoreSession::justificationRow)) {
                 if (user.belongsTo(j.unitId())) {
@@ -539,7 +606,7 @@ final class StoreSession implements Session {
 
     @Override
     public Capture saveCapture(Capture d) {
-        return ws.write(tx -> {
+        return write("case:" + d.caseId(), inCase(d.caseId()), tx -> {
             // checked with the chain head locked, so a sweep of released blobs cannot remove one of them meanwhile
             for (String hash : d.artifacts().values()) {
                 if (!ws.blobs().exists(hash)) {
@@ -576,7 +643,7 @@ final class StoreSession implements Session {
 
     @Override
     public List<Capture> captures(long caseId) {
-        return ws.read(c -> {
+        return read("case:" + caseId, inCase(caseId), c -> {
             caseOf(c, caseId);
             return Db.query(c, "SELECT * FROM capture WHERE case_id = ? ORDER BY id", StoreSession::captureRow, caseId);
         });
@@ -596,7 +663,7 @@ final class StoreSession implements Session {
         if (d.text().isBlank()) {
             throw InsynException.invalid("store.blankNote");
         }
-        return ws.write(tx -> {
+        return write("case:" + d.caseId(), inCase(d.caseId()), tx -> {
             caseOf(tx.c, d.caseId());
             Instant at = now();
             if (d.id() == 0) {
@@ -620,7 +687,7 @@ final class StoreSession implements Session {
 
     @Override
     public List<Note> notes(long caseId) {
-        return ws.read(c -> {
+        return read("case:" + caseId, inCase(caseId), c -> {
             caseOf(c, caseId);
             return Db.query(c, "SELECT * FROM note WHERE case_id = ? ORDER BY id", StoreSession::noteRow, caseId);
         });
@@ -637,7 +704,7 @@ final class StoreSession implements Session {
         if (reason.isBlank()) {
             throw InsynException.invalid("store.deleteNeedsReason");
         }
-        ws.write(tx -> {
+        write(type.name().toLowerCase() + ":" + id, Optional.empty(), tx -> {
             String table = switch (type) {
                 case NOTE -> "note";
                 case CAPTURE -> "capture";
@@ -684,7 +751,7 @@ final class StoreSession implements Session {
 
     @Override
     public SubjectAccess subjectAccess(long subjectId) {
-        return ws.write(tx -> {
+        return write("subject:" + subjectId, Optional.empty(), tx -> {
             Subject s = Db.one(tx.c, "SELECT * FROM subject WHERE id = ?", StoreSession::subjectRow, subjectId)
                     .orElseThrow(() -> InsynException.notFound("subject", subjectId));
             long caseId = s.caseId();

@@ -16,8 +16,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import javax.crypto.SecretKey;
 
 import org.insyn.core.InsynException;
 import org.insyn.core.Rule;
@@ -28,8 +31,8 @@ import org.insyn.core.model.ReviewPolicy;
 import org.insyn.core.model.Role;
 import org.insyn.core.model.Unit;
 import org.insyn.core.model.User;
+import org.insyn.core.service.Accounts;
 import org.insyn.core.service.AuditTrail;
-import org.insyn.core.service.BlobStore;
 import org.insyn.core.service.IndexSource;
 import org.insyn.core.service.NetworkLog;
 import org.insyn.core.service.Session;
@@ -41,24 +44,127 @@ import org.insyn.core.service.VerifyReport.Problem;
 import org.insyn.core.service.Workspace;
 import org.insyn.core.service.WorkspaceConfig;
 
-/** A workspace opened on its database and blob store. */
+/**
+ * A workspace opened by one signed-in person on its database and blob store. Every call first checks that the
+ * workspace is not locked (R9: after the idle time without a call by the person, or by {@link #lock()}).
+ */
 public final class StoreWorkspace implements Workspace, AuditTrail, NetworkLog {
     private final Db db;
     private final EncryptedBlobStore blobs;
     private final Path exports;
+    private final WorkspaceKeys keys;
+    private final Path directory;
+    private final String userId;
+    private final SignIn signIn;
+    private final long idleNanos;
     private final List<StoreListener> listeners = new CopyOnWriteArrayList<>();
     /** Something was deleted: its old copies leave the database file when it is closed compacted. */
     private volatile boolean deletedSinceOpen;
+    private final StoreAccounts accounts;
+    private final StoreSession session;
+    private volatile long lastUse = System.nanoTime();
+    private volatile boolean locked;
 
-    /** @param exports the folder of cached exports, one subfolder per case ({@link WorkspaceConfig#exports()}) */
-    public StoreWorkspace(Db db, EncryptedBlobStore blobs, Path exports) {
+    StoreWorkspace(Db db, WorkspaceKeys keys, WorkspaceConfig config, String userId, SignIn signIn) {
         this.db = db;
-        this.blobs = blobs;
-        this.exports = exports;
+        this.keys = keys;
+        this.directory = config.directory();
+        this.blobs = new EncryptedBlobStore(directory.resolve("blobs"), keys.blobKey());
+        this.exports = config.exports();
+        this.userId = userId;
+        this.signIn = signIn;
+        this.idleNanos = config.idleLock().toNanos();
+        this.accounts = new StoreAccounts(this);
+        this.session = new StoreSession(this, userId);
     }
 
     public Db db() {
         return db;
+    }
+
+    WorkspaceKeys keys() {
+        return keys;
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    String userId() {
+        return userId;
+    }
+
+    SignIn signIn() {
+        return signIn;
+    }
+
+    /** A workspace-level call by the person, refused while locked and audited when refused (R16). */
+    <T> T guard(String target, Supplier<T> call) {
+        return session.guard(target, Optional.empty(), call);
+    }
+
+    // ---- sign-in and the idle lock (R9) --------------------------------------------------------------------
+
+    /**
+     * Completes a sign-in once the database is open: the account must be stored, enabled and as the audit trail
+     * left it (R16); the sign-in goes on the trail.
+     */
+    void signedIn(int failedBefore) {
+        write(tx -> {
+            User u = user(tx.c, userId).orElseThrow(() -> accountGone(userId));
+            AccountChecks.requireAudited(tx.c, u);
+            if (!u.enabled()) {
+                throw accountGone(userId);
+            }
+            tx.audit(userId, AuditAction.SIGNED_IN, Optional.empty(), AccountChecks.target(u),
+                    failedBefore == 0 ? "" : "after " + failedBefore + " failed attempts");
+            return null;
+        });
+    }
+
+    static InsynException accountGone(String userId) {
+        return new InsynException(InsynException.Kind.LOCKED, Optional.of(Rule.R9), "store.accountDisabled", userId);
+    }
+
+    /** A call by the person: refused while locked, and it restarts the idle time. */
+    void touch() {
+        requireUnlocked();
+        lastUse = System.nanoTime();
+    }
+
+    void requireUnlocked() {
+        if (locked()) {
+            throw new InsynException(InsynException.Kind.LOCKED, Optional.of(Rule.R9), "store.workspaceLocked");
+        }
+    }
+
+    @Override
+    public boolean locked() {
+        if (!locked && System.nanoTime() - lastUse > idleNanos) {
+            locked = true;
+        }
+        return locked;
+    }
+
+    @Override
+    public void lock() {
+        locked = true;
+    }
+
+    @Override
+    public void unlock(char[] password) {
+        SignIn.Opened opened = signIn.open(directory, userId, password);
+        if (!opened.keys().sameMaster(keys)) {
+            // the account's entry no longer holds this workspace's key: replaced outside Insyn
+            throw new InsynException(InsynException.Kind.INTEGRITY, Optional.of(Rule.R9), "store.keyDoesNotFit", directory);
+        }
+        locked = false;
+        lastUse = System.nanoTime();
+        write(tx -> {
+            User u = user(tx.c, userId).filter(User::enabled).orElseThrow(() -> accountGone(userId));
+            tx.audit(userId, AuditAction.UNLOCKED, Optional.empty(), AccountChecks.target(u), "");
+            return null;
+        });
     }
 
     // ---- transactions --------------------------------------------------------------------------------------
@@ -75,6 +181,7 @@ public final class StoreWorkspace implements Workspace, AuditTrail, NetworkLog {
 
     /** Runs the work in one transaction with the audit head locked; listeners hear of it once it is committed. */
     <T> T write(Work<T> work) {
+        requireUnlocked();
         Tx tx;
         T result;
         try (Connection c = db.connection()) {
@@ -153,7 +260,11 @@ public final class StoreWorkspace implements Workspace, AuditTrail, NetworkLog {
             for (String[] f : Db.query(tx.c, "SELECT kind, name FROM released_file", rs -> new String[] { rs.getString(1), rs.getString(2) })) {
                 (f[0].equals("BLOB") ? blobsGoing : caseExports).add(f[1]);
             }
-            if (!blobsGoing.isEmpty()) {
+            if (!blobsGoing.isEmpty() && db.postgres()) {
+                // a login sees only its units' captures (R9), but a blob may be another unit's too: the database answers
+                blobsGoing.removeAll(Db.query(tx.c, "SELECT insyn_blobs_in_use(?)", rs -> rs.getString(1),
+                        tx.c.createArrayOf("varchar", blobsGoing.toArray())));
+            } else if (!blobsGoing.isEmpty()) {
                 Db.stream(tx.c, "SELECT artifacts, manifest_sha256 FROM capture", rs -> new String[] { rs.getString(1), rs.getString(2) },
                         row -> {
                             blobsGoing.remove(row[1]);
@@ -183,6 +294,7 @@ public final class StoreWorkspace implements Workspace, AuditTrail, NetworkLog {
     }
 
     <T> T read(Read<T> read) {
+        requireUnlocked();
         try (Connection c = db.connection()) {
             return read.run(c);
         } catch (SQLException e) {
@@ -193,61 +305,53 @@ public final class StoreWorkspace implements Workspace, AuditTrail, NetworkLog {
     // ---- units and users -----------------------------------------------------------------------------------
 
     @Override
-    public Unit saveUnit(String actorId, Unit unit) {
-        return write(tx -> {
-            requireAdministrator(tx.c, actorId);
+    public User user() {
+        touch();
+        return read(c -> user(c, userId)).orElseThrow(() -> accountGone(userId));
+    }
+
+    @Override
+    public Session session() {
+        return session;
+    }
+
+    @Override
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    @Override
+    public Unit saveUnit(Unit unit) {
+        return guard(AccountChecks.target(unit), () -> write(tx -> {
+            requireAdministrator(tx.c);
             if (Db.update(tx.c, "UPDATE unit SET name = ?, review_policy = ? WHERE id = ?", unit.name(),
                     unit.reviewPolicy(), unit.id()) == 0) {
                 Db.update(tx.c, "INSERT INTO unit (id, name, review_policy) VALUES (?, ?, ?)", unit.id(), unit.name(),
                         unit.reviewPolicy());
             }
-            tx.audit(actorId, AuditAction.UNIT_SAVED, Optional.empty(), "unit:" + unit.id(),
-                    "review=" + unit.reviewPolicy().name().toLowerCase());
+            tx.audit(userId, AuditAction.UNIT_SAVED, Optional.empty(), AccountChecks.target(unit), AccountChecks.detail(unit));
             return unit;
-        });
+        }));
     }
 
-    @Override
-    public User saveUser(String actorId, User user) {
-        return write(tx -> {
-            requireAdministrator(tx.c, actorId);
-            for (String unitId : user.unitIds()) {
-                if (unit(tx.c, unitId).isEmpty()) {
-                    throw InsynException.notFound("unit", unitId);
-                }
-            }
-            String roles = user.roles().stream().map(Role::name).sorted().collect(Collectors.joining(","));
-            String units = String.join(",", new TreeSet<>(user.unitIds()));
-            if (Db.update(tx.c, "UPDATE app_user SET display_name = ?, roles = ?, unit_ids = ?, enabled = ? WHERE id = ?",
-                    user.displayName(), roles, units, user.enabled(), user.id()) == 0) {
-                Db.update(tx.c, "INSERT INTO app_user (id, display_name, roles, unit_ids, enabled) VALUES (?, ?, ?, ?, ?)",
-                        user.id(), user.displayName(), roles, units, user.enabled());
-            }
-            tx.audit(actorId, AuditAction.USER_SAVED, Optional.empty(), "user:" + user.id(),
-                    "roles=" + roles + " units=" + units + " enabled=" + user.enabled());
-            return user;
-        });
-    }
-
-    /** Accounts and units are an administrator's; the very first account is made by whoever sets the workspace up. */
-    private static void requireAdministrator(Connection c, String actorId) throws SQLException {
-        boolean anyUser = Db.one(c, "SELECT 1 FROM app_user", rs -> Boolean.TRUE).isPresent();
-        if (!anyUser) {
-            return;
-        }
-        Optional<User> actor = user(c, actorId);
-        if (actor.isEmpty() || !actor.get().enabled() || !actor.get().has(Role.ADMINISTRATOR)) {
+    /** Accounts and units are an administrator's: the signed-in person's account as stored now must say so. */
+    User requireAdministrator(Connection c) throws SQLException {
+        User actor = user(c, userId).filter(User::enabled).orElseThrow(() -> accountGone(userId));
+        if (!actor.has(Role.ADMINISTRATOR)) {
             throw InsynException.refused(Rule.R9, "policy.roleMissing", Role.ADMINISTRATOR);
         }
+        return actor;
     }
 
     @Override
     public List<Unit> units() {
+        touch();
         return read(c -> Db.query(c, "SELECT * FROM unit ORDER BY id", StoreWorkspace::unitRow));
     }
 
     @Override
     public List<User> users() {
+        touch();
         return read(c -> Db.query(c, "SELECT * FROM app_user ORDER BY id", StoreWorkspace::userRow));
     }
 
@@ -263,20 +367,13 @@ public final class StoreWorkspace implements Workspace, AuditTrail, NetworkLog {
         return new Unit(rs.getString("id"), rs.getString("name"), ReviewPolicy.valueOf(rs.getString("review_policy")));
     }
 
-    private static User userRow(ResultSet rs) throws SQLException {
+    static User userRow(ResultSet rs) throws SQLException {
         return new User(rs.getString("id"), rs.getString("display_name"), split(rs.getString("roles")).stream()
                 .map(Role::valueOf).collect(Collectors.toSet()), split(rs.getString("unit_ids")), rs.getBoolean("enabled"));
     }
 
     private static Set<String> split(String s) {
         return s.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(s.split(",")));
-    }
-
-    @Override
-    public Session session(String userId) {
-        User user = read(c -> user(c, userId)).filter(User::enabled)
-                .orElseThrow(() -> InsynException.notFound("user", userId));
-        return new StoreSession(this, user);
     }
 
     // ---- audit trail (R16) ---------------------------------------------------------------------------------
@@ -286,13 +383,47 @@ public final class StoreWorkspace implements Workspace, AuditTrail, NetworkLog {
         return this;
     }
 
+    /**
+     * R9, R16: the entries of a case for those who may see the case; the whole trail, also of erased cases, for
+     * administrators, who keep it; for supervisors, who oversee their units, the entries of their units' cases and
+     * those without a case by the people of their units.
+     */
     @Override
     public List<AuditEntry> entries(Optional<Long> caseId, long fromSeq, int limit) {
-        return read(c -> caseId.isPresent()
-                ? Db.query(c, "SELECT * FROM audit WHERE case_id = ? AND seq >= ? ORDER BY seq FETCH FIRST ? ROWS ONLY",
-                        StoreWorkspace::auditRow, caseId.get(), fromSeq, limit)
-                : Db.query(c, "SELECT * FROM audit WHERE seq >= ? ORDER BY seq FETCH FIRST ? ROWS ONLY",
-                        StoreWorkspace::auditRow, fromSeq, limit));
+        boolean administrator = user().has(Role.ADMINISTRATOR);
+        if (caseId.isPresent() && !administrator) {
+            session.caseFile(caseId.get());
+        }
+        return guard(caseId.map(id -> "case:" + id).orElse("audit"), () -> read(c -> {
+            if (caseId.isPresent() || administrator) {
+                return Db.query(c, "SELECT * FROM audit WHERE " + (caseId.isPresent() ? "case_id = ? AND " : "")
+                        + "seq >= ? ORDER BY seq FETCH FIRST ? ROWS ONLY", StoreWorkspace::auditRow,
+                        caseId.isPresent() ? new Object[] { caseId.get(), fromSeq, limit } : new Object[] { fromSeq, limit });
+            }
+            User me = requireSupervisor(c);
+            List<String> people = colleagues(c, me);
+            List<Object> args = new ArrayList<>(me.unitIds());
+            args.addAll(people);
+            args.add(fromSeq);
+            args.add(limit);
+            return Db.query(c, "SELECT * FROM audit WHERE (case_id IN (SELECT id FROM case_file WHERE unit_id IN "
+                    + Db.in(me.unitIds().size()) + ") OR case_id IS NULL AND actor_id IN " + Db.in(people.size())
+                    + ") AND seq >= ? ORDER BY seq FETCH FIRST ? ROWS ONLY", StoreWorkspace::auditRow, args.toArray());
+        }));
+    }
+
+    private User requireSupervisor(Connection c) throws SQLException {
+        User me = user(c, userId).filter(User::enabled).orElseThrow(() -> accountGone(userId));
+        if (!me.has(Role.SUPERVISOR) || me.unitIds().isEmpty()) {
+            throw InsynException.refused(Rule.R9, "policy.roleMissing", Role.SUPERVISOR);
+        }
+        return me;
+    }
+
+    /** The people who share a unit with this person, the person included. */
+    private static List<String> colleagues(Connection c, User me) throws SQLException {
+        return Db.query(c, "SELECT * FROM app_user", StoreWorkspace::userRow).stream()
+                .filter(u -> u.id().equals(me.id()) || u.unitIds().stream().anyMatch(me::belongsTo)).map(User::id).toList();
     }
 
     static AuditEntry auditRow(ResultSet rs) throws SQLException {
@@ -305,8 +436,8 @@ public final class StoreWorkspace implements Workspace, AuditTrail, NetworkLog {
      * R16: puts on the trail an action that changes nothing in the store (a case viewed, an export made); the entry
      * is chained like every other.
      */
-    public AuditEntry record(String actorId, AuditAction action, Optional<Long> caseId, String target, String detail) {
-        return write(tx -> tx.audit(actorId, action, caseId, target, detail));
+    public AuditEntry record(AuditAction action, Optional<Long> caseId, String target, String detail) {
+        return write(tx -> tx.audit(userId, action, caseId, target, detail));
     }
 
     @Override
@@ -325,11 +456,13 @@ public final class StoreWorkspace implements Workspace, AuditTrail, NetworkLog {
         });
     }
 
-    /** R16, R17: the chain, and every blob a capture refers to, re-hashed. */
+    /** R16, R17, R9: the chain, accounts and units against it, and every blob a capture refers to, re-hashed. */
     @Override
     public VerifyReport verify() {
         VerifyReport chain = verify(Optional.empty());
         List<Problem> problems = new ArrayList<>(chain.problems());
+        problems.addAll(read(c -> AccountChecks.check(c, Db.query(c, "SELECT * FROM app_user", StoreWorkspace::userRow),
+                Db.query(c, "SELECT * FROM unit", StoreWorkspace::unitRow))));
         List<String[]> refs = read(c -> Db.query(c, "SELECT id, artifacts, manifest_sha256 FROM capture ORDER BY id",
                 rs -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) }));
         Set<String> checked = new TreeSet<>();
@@ -363,8 +496,12 @@ public final class StoreWorkspace implements Workspace, AuditTrail, NetworkLog {
         return new StoreIndexSource(this);
     }
 
+    /** R15: requests are logged in the signed-in person's name only. */
     @Override
     public NetworkRequest record(NetworkRequest r) {
+        if (!r.userId().equals(userId)) {
+            throw InsynException.invalid("store.notYourRequest", r.userId());
+        }
         long id = read(c -> Db.insert(c, "INSERT INTO network_request (at_ms, user_id, purpose, method, url, status, bytes,"
                 + " millis, outcome, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", r.at(), r.userId(), r.purpose(),
                 r.method(), r.url(), r.status(), r.bytes(), r.millis(), r.outcome(), r.runId()));
@@ -372,13 +509,21 @@ public final class StoreWorkspace implements Workspace, AuditTrail, NetworkLog {
                 r.millis(), r.outcome(), r.runId());
     }
 
+    /** R15: administrators review every request, supervisors those of the people of their units; everyone else their own. */
     @Override
     public List<NetworkRequest> recent(int limit) {
-        return read(c -> Db.query(c, "SELECT * FROM network_request ORDER BY id DESC FETCH FIRST ? ROWS ONLY",
-                rs -> new NetworkRequest(rs.getLong("id"), Db.instant(rs, "at_ms"), rs.getString("user_id"),
-                        rs.getString("purpose"), rs.getString("method"), rs.getString("url"), rs.getInt("status"),
-                        rs.getLong("bytes"), rs.getLong("millis"), rs.getString("outcome"), Db.optLong(rs, "run_id")),
-                limit));
+        touch();
+        return read(c -> {
+            User me = user(c, userId).filter(User::enabled).orElseThrow(() -> accountGone(userId));
+            List<String> whose = me.has(Role.ADMINISTRATOR) ? List.of() : me.has(Role.SUPERVISOR) ? colleagues(c, me) : List.of(userId);
+            List<Object> args = new ArrayList<>(whose);
+            args.add(limit);
+            return Db.query(c, "SELECT * FROM network_request" + (whose.isEmpty() ? "" : " WHERE user_id IN " + Db.in(whose.size()))
+                    + " ORDER BY id DESC FETCH FIRST ? ROWS ONLY", rs -> new NetworkRequest(rs.getLong("id"),
+                            Db.instant(rs, "at_ms"), rs.getString("user_id"), rs.getString("purpose"), rs.getString("method"),
+                            rs.getString("url"), rs.getInt("status"), rs.getLong("bytes"), rs.getLong("millis"),
+                            rs.getString("outcome"), Db.optLong(rs, "run_id")), args.toArray());
+        });
     }
 
     // ---- the rest ------------------------------------------------------------------------------------------
@@ -386,6 +531,11 @@ public final class StoreWorkspace implements Workspace, AuditTrail, NetworkLog {
     @Override
     public EncryptedBlobStore blobs() {
         return blobs;
+    }
+
+    @Override
+    public SecretKey indexKey() {
+        return keys.indexKey();
     }
 
     @Override
@@ -400,6 +550,7 @@ public final class StoreWorkspace implements Workspace, AuditTrail, NetworkLog {
 
     @Override
     public void close() {
+        locked = true;
         if (deletedSinceOpen) {
             db.closeCompacted();
         } else {

@@ -2,7 +2,9 @@ package org.insyn.ui.tests;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.insyn.core.model.CaseFile;
@@ -21,7 +23,8 @@ import org.insyn.core.service.WorkspaceConfig;
 /**
  * Workers' casework in the fixture workspace, done through the store's and the search's own services (the demo web on
  * loopback), so that the supervisor's walk has justifications to review, searches to count and requests in the network
- * log. It opens the fixture workspace a second time in this JVM, beside the workbench (H2 shares the open database).
+ * log. Each worker signs in to the fixture workspace on their own, beside the workbench in this JVM (H2 shares the open
+ * database).
  */
 final class Casework implements AutoCloseable {
     /**
@@ -32,24 +35,27 @@ final class Casework implements AutoCloseable {
 
     private int searches;
 
-    private final Workspace workspace;
+    private final Map<String, Workspace> signedIn = new HashMap<>();
 
-    Casework() {
-        workspace = Fixture.store().open(WorkspaceConfig.embedded(Fixture.workspace(), Fixture.PASSPHRASE.toCharArray()));
+    /** The person's own workspace, signed in with the fixture's password. */
+    Workspace workspace(String userId) {
+        return signedIn.computeIfAbsent(userId, id -> Fixture.store().signIn(WorkspaceConfig.embedded(Fixture.workspace()), id,
+                Fixture.PASSWORD.toCharArray()));
     }
 
-    Workspace workspace() {
-        return workspace;
-    }
-
-    /** Adds (or changes) an account, as the fixture's administrator. */
+    /** Adds (or changes) an account, as the fixture's administrator; a new one gets the fixture's password. */
     void account(User user) {
-        workspace.saveUser(Fixture.ADMINISTRATOR.id(), user);
+        Workspace admin = workspace(Fixture.ADMINISTRATOR.id());
+        if (admin.users().stream().anyMatch(u -> u.id().equals(user.id()))) {
+            admin.accounts().change(user);
+        } else {
+            admin.accounts().create(user, Fixture.PASSWORD.toCharArray());
+        }
     }
 
     /** A client case in the unit with its transparency note recorded (R4) and a justification for searching (R1). */
     Justification clientCase(String userId, String unitId, String title, String client, ReasonCategory reason) {
-        Session s = workspace.session(userId);
+        Session s = workspace(userId).session();
         CaseFile c = s.openCase(unitId, title);
         s.saveSubject(c.id(), client, List.of(), Optional.of("Stockholm"), Optional.empty());
         s.recordTransparencyNote(c.id(), LocalDate.now(), NoticeChannel.IN_PERSON, s.user().displayName());
@@ -59,13 +65,13 @@ final class Casework implements AutoCloseable {
 
     /** An outreach justification (R8): no case, no transparency note. */
     Justification outreach(String userId, String unitId) {
-        return workspace.session(userId).justify(Optional.empty(), unitId, ReasonCategory.OUTREACH_CONTACT,
+        return workspace(userId).session().justify(Optional.empty(), unitId, ReasonCategory.OUTREACH_CONTACT,
                 "Unga i stadsdelen skriver om självskada i öppna forum; vi vill kunna ta kontakt.", SearchMode.OUTREACH);
     }
 
     /** A supervisor's approval, e.g. before a search under review=before (R2). */
     void approve(String supervisorId, Justification j) {
-        workspace.session(supervisorId).review(j.id(), ReviewDecision.APPROVE, "");
+        workspace(supervisorId).session().review(j.id(), ReviewDecision.APPROVE, "");
     }
 
     /** Searches the client's name in one source of the demo web under the justification, as the Search part would. */
@@ -73,13 +79,13 @@ final class Casework implements AutoCloseable {
         SearchService search = Fixture.service(SearchService.class, Duration.ofSeconds(60));
         var query = search.build(QueryRequest.client(client, Optional.of("Stockholm"), Optional.empty()));
         String source = DEMO_SOURCES.get(searches++ % DEMO_SOURCES.size());
-        return search.search(workspace.session(userId), workspace.networkLog(), j.id(), query, List.of(source),
+        return search.search(workspace(userId).session(), workspace(userId).networkLog(), j.id(), query, List.of(source),
                 new SearchService.Listener() {
                 });
     }
 
     @Override
     public void close() {
-        workspace.close();
+        signedIn.values().forEach(Workspace::close);
     }
 }

@@ -12,6 +12,7 @@ import org.insyn.core.model.User;
 import org.insyn.core.service.Workspace;
 import org.insyn.core.service.WorkspaceConfig;
 import org.insyn.core.service.WorkspaceProvider;
+import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
@@ -20,7 +21,8 @@ import org.osgi.util.tracker.ServiceTracker;
  * through the store's own service, with two units and a user in each role.
  */
 public final class Fixture {
-    public static final String PASSPHRASE = "fältets lösenfras 7";
+    /** Every fixture account's password. */
+    public static final String PASSWORD = "fältets lösenord 7";
     public static final Unit NORTH = new Unit("north", "IFO Norr", ReviewPolicy.AFTER);
     /** Reviews before searching (R2), for tests of the review queue. */
     public static final Unit SOUTH = new Unit("south", "IFO Söder", ReviewPolicy.BEFORE);
@@ -54,16 +56,27 @@ public final class Fixture {
     }
 
     private static Path create(Path dir) {
-        try (Workspace ws = store().open(WorkspaceConfig.embedded(dir, PASSPHRASE.toCharArray()))) {
-            ws.saveUser("adam", new User("adam", ADMINISTRATOR.name(), Set.of(Role.ADMINISTRATOR), Set.of(), true));
-            ws.saveUnit("adam", NORTH);
-            ws.saveUnit("adam", SOUTH);
-            ws.saveUser("adam", new User("fredrik", FIELD_WORKER.name(), Set.of(Role.FIELD_WORKER), Set.of("north"), true));
-            ws.saveUser("adam", new User("anna", INVESTIGATOR.name(), Set.of(Role.INVESTIGATOR), Set.of("north"), true));
-            ws.saveUser("adam", new User("sara", SUPERVISOR.name(), Set.of(Role.SUPERVISOR), Set.of("north", "south"), true));
-            ws.saveUser("adam", new User("nils", BOTH.name(), Set.of(Role.FIELD_WORKER, Role.INVESTIGATOR), Set.of("north", "south"), true));
+        try (Workspace ws = store().create(WorkspaceConfig.embedded(dir),
+                new User("adam", ADMINISTRATOR.name(), Set.of(Role.ADMINISTRATOR), Set.of(), true), PASSWORD.toCharArray())) {
+            ws.saveUnit(NORTH);
+            ws.saveUnit(SOUTH);
+            for (User u : new User[] { new User("fredrik", FIELD_WORKER.name(), Set.of(Role.FIELD_WORKER), Set.of("north"), true),
+                    new User("anna", INVESTIGATOR.name(), Set.of(Role.INVESTIGATOR), Set.of("north"), true),
+                    new User("sara", SUPERVISOR.name(), Set.of(Role.SUPERVISOR), Set.of("north", "south"), true),
+                    new User("nils", BOTH.name(), Set.of(Role.FIELD_WORKER, Role.INVESTIGATOR), Set.of("north", "south"), true) }) {
+                ws.accounts().create(u, PASSWORD.toCharArray());
+            }
         }
         return dir;
+    }
+
+    /** The workspace the workbench has open now, from its application context (as the parts get it injected). */
+    static Workspace signedInWorkspace() {
+        Workspace ws = service(IWorkbench.class, Duration.ofSeconds(30)).getApplication().getContext().get(Workspace.class);
+        if (ws == null) {
+            throw new AssertionError("nobody is signed in to the workbench");
+        }
+        return ws;
     }
 
     /** The store's Declarative Services component, waited for while the runtime starts it. */

@@ -107,16 +107,16 @@ class PreferencesUiTest {
         prefs.save();
         try (Casework work = new Casework()) {
             assertEquals(Optional.of(new Unit("east", "IFO Öster", ReviewPolicy.AFTER)),
-                    work.workspace().units().stream().filter(u -> u.id().equals("east")).findFirst());
+                    work.workspace(Fixture.ADMINISTRATOR.id()).units().stream().filter(u -> u.id().equals("east")).findFirst());
         }
         prefs = PreferencesPage.open(bot).tab("units");
         bot.select(prefs.table("units.table"), item -> item.getText(0).equals("east"), "the unit east");
         prefs.choose("units.policy", "Before: a search waits for a supervisor's approval");
         prefs.save();
         try (Casework work = new Casework()) {
-            assertEquals(ReviewPolicy.BEFORE, work.workspace().units().stream().filter(u -> u.id().equals("east")).findFirst().orElseThrow()
+            assertEquals(ReviewPolicy.BEFORE, work.workspace(Fixture.ADMINISTRATOR.id()).units().stream().filter(u -> u.id().equals("east")).findFirst().orElseThrow()
                     .reviewPolicy());
-            assertEquals(2, work.workspace().audit().entries(Optional.empty(), 0, 100_000).stream()
+            assertEquals(2, work.workspace(Fixture.ADMINISTRATOR.id()).audit().entries(Optional.empty(), 0, 100_000).stream()
                     .filter(e -> e.action() == AuditAction.UNIT_SAVED && e.target().equals("unit:east") && e.actorId().equals("adam")).count());
         }
     }
@@ -140,11 +140,11 @@ class PreferencesUiTest {
         assertEquals("The case Överklagat beslut is on legal hold.", prefs.waitForLabel("retention.done", "hold"));
         bot.screenshot(bot.byKey(org.eclipse.swt.widgets.Shell.class, PreferencesPage.KEY), Bot.screenshotDir().resolve("preferences-retention.png"));
         try (Casework work = new Casework()) {
-            assertTrue(work.workspace().session("sara").retention().hold(caseId).isPresent(), "placed at once");
+            assertTrue(work.workspace("sara").session().retention().hold(caseId).isPresent(), "placed at once");
         }
         prefs.save();
         try (Casework work = new Casework()) {
-            RetentionRule north = work.workspace().session("sara").retention().schedule().stream()
+            RetentionRule north = work.workspace("sara").session().retention().schedule().stream()
                     .filter(r -> r.unitId().equals("north") && r.recordClass() == RecordClass.MINOR_IMPORTANCE).findFirst().orElseThrow();
             assertEquals(Optional.of(30), north.daysAfterClosing());
             assertEquals(Optional.of("sara"), north.changedBy());
@@ -155,7 +155,7 @@ class PreferencesUiTest {
         assertEquals("The legal hold on Överklagat beslut is lifted.", prefs.waitForLabel("retention.done", "lifted"));
         prefs.cancel();
         try (Casework work = new Casework()) {
-            assertFalse(work.workspace().session("sara").retention().hold(caseId).isPresent());
+            assertFalse(work.workspace("sara").session().retention().hold(caseId).isPresent());
         }
     }
 }

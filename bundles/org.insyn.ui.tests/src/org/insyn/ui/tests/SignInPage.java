@@ -31,8 +31,8 @@ public final class SignInPage {
         return this;
     }
 
-    public SignInPage passphrase(String passphrase) {
-        bot.setText(bot.byKey(Text.class, KEY + ".passphrase"), passphrase);
+    public SignInPage password(String password) {
+        bot.setText(bot.byKey(Text.class, KEY + ".password"), password);
         return this;
     }
 
@@ -77,7 +77,7 @@ public final class SignInPage {
 
     /** Signs the account in to the fixture workspace (choosing role and unit when asked) and waits until the dialog is gone. */
     public void signIn(Fixture.Account account) {
-        shown().folder(Fixture.workspace()).passphrase(Fixture.PASSPHRASE).user(account.id()).submit();
+        shown().folder(Fixture.workspace()).password(Fixture.PASSWORD).user(account.id()).submit();
         Bot.waitFor(() -> !bot.isShowing(KEY) || bot.isShowing(KEY + ".role"), Bot.TIMEOUT_MS, "the workspace to open");
         if (bot.isShowing(KEY + ".role")) {
             choose(account.roleLabel(), account.unit().name());

@@ -28,15 +28,15 @@ class WeedingUiTest {
     @Test
     void R10_signingInWeedsMinorMaterialPastItsPeriodAndKeepsTheClientFile() {
         try (Casework work = new Casework()) {
-            Workspace ws = work.workspace();
-            ws.saveUnit(Fixture.ADMINISTRATOR.id(), new Unit("west", "IFO V\u00e4ster", ReviewPolicy.AFTER));
+            Workspace ws = work.workspace(Fixture.ADMINISTRATOR.id());
+            ws.saveUnit(new Unit("west", "IFO V\u00e4ster", ReviewPolicy.AFTER));
             work.account(new User("vera", "Vera V\u00e4ster", Set.of(Role.INVESTIGATOR), Set.of("west"), true));
-            Session vera = ws.session("vera");
+            Session vera = work.workspace("vera").session();
             CaseFile c = vera.openCase("west", "Avslutat \u00e4rende, V\u00e4ster");
             vera.saveNote(note(c, "Loppis i parken, ringa betydelse", RecordClass.MINOR_IMPORTANCE));
             Note kept = vera.saveNote(note(c, "Underlag till personakten", RecordClass.CLIENT_FILE));
             vera.closeCase(c.id());
-            Retention retention = ws.session(Fixture.ADMINISTRATOR.id()).retention();
+            Retention retention = ws.session().retention();
             retention.setRule("west", RecordClass.MINOR_IMPORTANCE, Optional.of(0));
             assertEquals(1, due(retention, c), "the minor note is due before anyone signs in");
 

@@ -21,7 +21,7 @@ public class PreferencesHandler {
     public void execute(Shell shell, SignedIn signedIn, @Optional SearchService search) {
         boolean administrator = signedIn.role() == Role.ADMINISTRATOR;
         new PreferencesDialog(shell, List.of(new LanguagePane(), new SourcesPane(search == null ? List.of() : search.sources(), administrator),
-                new TimestampPane(administrator), new UnitsPane(signedIn.workspace(), signedIn.user().id(), administrator),
+                new TimestampPane(administrator), new UnitsPane(signedIn.workspace(), administrator),
                 new RetentionPane(signedIn))).open();
     }
 }

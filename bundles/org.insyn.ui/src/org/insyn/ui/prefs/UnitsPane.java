@@ -29,7 +29,6 @@ final class UnitsPane implements Pane {
     private static final ReviewPolicy[] POLICIES = ReviewPolicy.values();
 
     private final Workspace workspace;
-    private final String actorId;
     private final boolean administrator;
     /** Every unit as the table shows it, the changed and new ones included, by id. */
     private final Map<String, Unit> units = new LinkedHashMap<>();
@@ -40,9 +39,8 @@ final class UnitsPane implements Pane {
     private Combo policy;
     private boolean filling;
 
-    UnitsPane(Workspace workspace, String actorId, boolean administrator) {
+    UnitsPane(Workspace workspace, boolean administrator) {
         this.workspace = workspace;
-        this.actorId = actorId;
         this.administrator = administrator;
     }
 
@@ -172,12 +170,12 @@ final class UnitsPane implements Pane {
     public void save() {
         java.util.Optional<Unit> added = draft();
         for (String unitId : List.copyOf(changed)) {
-            // audited as the administrator's (UNIT_SAVED); refused for anyone else (R9)
-            workspace.saveUnit(actorId, units.get(unitId));
+            // audited as the signed-in administrator's (UNIT_SAVED); refused for anyone else (R9)
+            workspace.saveUnit(units.get(unitId));
             changed.remove(unitId);
         }
         added.ifPresent(u -> {
-            workspace.saveUnit(actorId, u);
+            workspace.saveUnit(u);
             units.put(u.id(), u);
             show();
         });

@@ -1,17 +1,19 @@
 package org.insyn.ui.signin;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.insyn.core.model.Role;
+import org.insyn.core.service.WorkspaceConfig;
 import org.osgi.service.prefs.BackingStoreException;
 
 /**
  * What the sign-in dialog offers first: the last sign-in's folder, user, role, unit and database (never a
- * passphrase), kept in the instance preferences; else the folder from INSYN_WORKSPACE, the Eclipse instance
+ * password), kept in the instance preferences; else the folder from INSYN_WORKSPACE, the Eclipse instance
  * location (which the launch script sets from it) or ~/insyn-workspace.
  */
 public record SignInDefaults(Path folder, String userId, Optional<Role> role, Optional<String> unitId, Optional<String> postgresUrl,
@@ -39,6 +41,15 @@ public record SignInDefaults(Path folder, String userId, Optional<Role> role, Op
         } catch (BackingStoreException e) {
             System.getLogger(SignInDefaults.class.getName()).log(System.Logger.Level.WARNING, "sign-in defaults not saved", e);
         }
+    }
+
+    /**
+     * R9: how long the workbench may stand unused before the workspace locks and asks for the password again: the
+     * preference {@code idleLockMinutes} of this node, else 15 minutes.
+     */
+    static Duration idleLock() {
+        long minutes = InstanceScope.INSTANCE.getNode(NODE).getLong("idleLockMinutes", WorkspaceConfig.DEFAULT_IDLE_LOCK.toMinutes());
+        return Duration.ofMinutes(Math.max(1, minutes));
     }
 
     static Path defaultFolder() {

@@ -31,8 +31,8 @@ import org.insyn.ui.signin.WorkspaceOpener.FirstAccount;
 import org.insyn.ui.signin.WorkspaceOpener.Opened;
 
 /**
- * Asks who signs in and to which workspace: the folder, the passphrase, the user, and optionally a shared PostgreSQL
- * database. A folder without a workspace gets a new one (passphrase twice, the first account's name and unit). The
+ * Asks who signs in and to which workspace: the folder, the user and their password, and optionally a shared PostgreSQL
+ * database. A folder without a workspace gets a new one (password twice, the first account's name and unit). The
  * workspace opens in the background; a mistake is said in the dialog and everything typed stays. A user with more
  * than one role or unit then chooses the ones they work in now.
  */
@@ -43,7 +43,7 @@ public final class SignInDialog extends Dialog {
     private final WorkspaceOpener opener = new WorkspaceOpener();
 
     private Text folder;
-    private Text passphrase;
+    private Text password;
     private Text repeat;
     private Text name;
     private Text unitName;
@@ -111,7 +111,7 @@ public final class SignInDialog extends Dialog {
         });
         folder.addListener(SWT.Modify, e -> showRows());
 
-        passphrase = text(area, "passphrase", "signin.passphrase", SWT.BORDER | SWT.PASSWORD, null);
+        password = text(area, "password", "signin.password", SWT.BORDER | SWT.PASSWORD, null);
         repeat = text(area, "repeat", "signin.repeat", SWT.BORDER | SWT.PASSWORD, newWorkspaceRows);
         user = text(area, "user", "signin.user", SWT.BORDER, null);
         user.setText(defaults.userId());
@@ -141,14 +141,14 @@ public final class SignInDialog extends Dialog {
         errorData.widthHint = 520;
         error.setLayoutData(errorData);
         showRows();
-        passphrase.setFocus();
-        // GTK may give the focus to the first field when the window is mapped: the cursor belongs in the passphrase
+        password.setFocus();
+        // GTK may give the focus to the first field when the window is mapped: the cursor belongs in the password
         // when the window first gets the keyboard, before any key arrives
         getShell().addListener(SWT.Activate, new org.eclipse.swt.widgets.Listener() {
             @Override
             public void handleEvent(org.eclipse.swt.widgets.Event e) {
                 getShell().removeListener(SWT.Activate, this);
-                passphrase.setFocus();
+                password.setFocus();
             }
         });
         return area;
@@ -254,25 +254,22 @@ public final class SignInDialog extends Dialog {
             throw new SignInException(Field.FOLDER, "signin.noFolder");
         }
         Path directory = Path.of(folder.getText().strip()).toAbsolutePath();
-        if (passphrase.getCharCount() == 0) {
-            throw new SignInException(Field.PASSPHRASE, "signin.noPassphrase");
+        if (password.getCharCount() == 0) {
+            throw new SignInException(Field.PASSWORD, "signin.noPassword");
         }
         boolean isNew = !WorkspaceOpener.isWorkspace(directory);
         Optional<FirstAccount> first = Optional.empty();
         if (isNew) {
-            if (!passphrase.getText().equals(repeat.getText())) {
+            if (!password.getText().equals(repeat.getText())) {
                 throw new SignInException(Field.REPEAT, "signin.repeatDiffers");
             }
-            // joining a shared database that has its accounts already needs no first account
-            if (!shared.getSelection() || !name.getText().isBlank() || !unitName.getText().isBlank()) {
-                if (name.getText().isBlank()) {
-                    throw new SignInException(Field.NAME, "signin.noName");
-                }
-                if (unitName.getText().isBlank()) {
-                    throw new SignInException(Field.UNIT_NAME, "signin.noUnitName");
-                }
-                first = Optional.of(new FirstAccount(name.getText(), unitName.getText()));
+            if (name.getText().isBlank()) {
+                throw new SignInException(Field.NAME, "signin.noName");
             }
+            if (unitName.getText().isBlank()) {
+                throw new SignInException(Field.UNIT_NAME, "signin.noUnitName");
+            }
+            first = Optional.of(new FirstAccount(name.getText(), unitName.getText()));
         }
         if (user.getText().isBlank()) {
             throw new SignInException(Field.USER, "signin.noUser");
@@ -284,7 +281,7 @@ public final class SignInDialog extends Dialog {
             }
             url = Optional.of(postgresUrl.getText().strip());
         }
-        return new WorkspaceOpener.Request(directory, passphrase.getTextChars(), url,
+        return new WorkspaceOpener.Request(directory, password.getTextChars(), url,
                 url.isPresent() && !postgresUser.getText().isBlank() ? Optional.of(postgresUser.getText().strip()) : Optional.empty(),
                 url.isPresent() && postgresPassword.getCharCount() > 0 ? Optional.of(postgresPassword.getTextChars()) : Optional.empty(),
                 user.getText().strip(), first);
@@ -306,7 +303,7 @@ public final class SignInDialog extends Dialog {
         units.forEach(u -> unit.add(u.name()));
         unit.select(Math.max(0, units.stream().map(Unit::id).toList().indexOf(defaults.unitId().orElse(""))));
         unit.setEnabled(!units.isEmpty());
-        for (Text t : List.of(folder, passphrase, repeat, name, unitName, user, postgresUrl, postgresUser, postgresPassword)) {
+        for (Text t : List.of(folder, password, repeat, name, unitName, user, postgresUrl, postgresUser, postgresPassword)) {
             t.setEnabled(false);
         }
         shared.setEnabled(false);
@@ -330,7 +327,7 @@ public final class SignInDialog extends Dialog {
         error.setForeground(getShell().getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
         Text at = switch (e.field()) {
             case FOLDER -> folder;
-            case PASSPHRASE -> passphrase;
+            case PASSWORD -> password;
             case REPEAT -> repeat;
             case NAME -> name;
             case UNIT_NAME -> unitName;

@@ -9,7 +9,7 @@ public final class SignInException extends Exception {
 
     /** Which field to put right, so the dialog can put the cursor there. */
     public enum Field {
-        FOLDER, PASSPHRASE, REPEAT, NAME, UNIT_NAME, USER, POSTGRES, NONE
+        FOLDER, PASSWORD, REPEAT, NAME, UNIT_NAME, USER, POSTGRES, NONE
     }
 
     private final Field field;

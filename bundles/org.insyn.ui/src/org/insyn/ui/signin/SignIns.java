@@ -42,7 +42,7 @@ public final class SignIns {
         }
         SignInDialog.Choice c = choice.get();
         WorkspaceOpener.Opened o = c.opened();
-        Session session = o.workspace().session(o.user().id());
+        Session session = o.workspace().session();
         SignedIn signedIn = new SignedIn(o.workspace(), session, o.user(), c.role(), c.unit(), o.index(), o.location());
         new SignInDefaults(o.location().directory(), o.user().id(), Optional.of(c.role()), c.unit().map(Unit::id),
                 o.location().postgresUrl(), o.location().postgresUser()).save();
@@ -60,6 +60,7 @@ public final class SignIns {
         application.set(SearchIndex.class, s.index().orElse(null));
         ActiveCase.set(application, null);
         application.set(SignedIn.class, s);
+        IdleWatch.start(application, s);
     }
 
     /** Takes the signed-in user out of the context and closes their index and workspace. */

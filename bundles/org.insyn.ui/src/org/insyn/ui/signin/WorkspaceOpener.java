@@ -25,19 +25,19 @@ import org.insyn.ui.SignedIn.WorkspaceLocation;
 import org.insyn.ui.signin.SignInException.Field;
 
 /**
- * Opens a workspace for a user, with no UI: unlocks the store (embedded H2 in the folder, or a shared PostgreSQL
- * database), finds the user, and opens the search index. A new workspace gets its first account, who holds every
- * role in one unit, so that one person can work in it at once and add others later.
+ * Opens a workspace for a user, with no UI: signs them in to the store (embedded H2 in the folder, or a shared
+ * PostgreSQL database) with their own password (R9) and opens the search index. A new workspace gets its first
+ * account, who holds every role in one unit, so that one person can work in it at once and add others later.
  */
 public final class WorkspaceOpener {
     private static final Duration SERVICE_WAIT = Duration.ofSeconds(30);
     private static final System.Logger LOG = System.getLogger(WorkspaceOpener.class.getName());
 
-    /** What the person typed; the passphrase arrays are wiped once the workspace is open. */
-    public record Request(Path directory, char[] passphrase, Optional<String> postgresUrl, Optional<String> postgresUser,
+    /** What the person typed; the password arrays are wiped once the workspace is open. */
+    public record Request(Path directory, char[] password, Optional<String> postgresUrl, Optional<String> postgresUser,
             Optional<char[]> postgresPassword, String userId, Optional<FirstAccount> firstAccount) {
         WorkspaceConfig config() {
-            return new WorkspaceConfig(directory, passphrase, postgresUrl, postgresUser, postgresPassword);
+            return new WorkspaceConfig(directory, postgresUrl, postgresUser, postgresPassword, SignInDefaults.idleLock());
         }
     }
 
@@ -53,9 +53,9 @@ public final class WorkspaceOpener {
         }
     }
 
-    /** Whether the folder already holds a workspace (its key file); a new one needs its passphrase twice. */
+    /** Whether the folder already holds a workspace (its accounts' key file); a new one needs the first password twice. */
     public static boolean isWorkspace(Path directory) {
-        return Files.isRegularFile(directory.resolve("insyn-keys.properties"));
+        return Files.isRegularFile(directory.resolve("accounts.keys"));
     }
 
     public Opened open(Request request) throws SignInException {
@@ -67,31 +67,30 @@ public final class WorkspaceOpener {
         WorkspaceConfig config = request.config();
         Workspace workspace;
         try {
-            workspace = store.open(config);
+            if (store.isNew(config)) {
+                FirstAccount first = request.firstAccount().orElseThrow(() -> new SignInException(Field.NAME, "signin.noName"));
+                workspace = createFirstAccount(store, config, request, first);
+            } else {
+                workspace = store.signIn(config, request.userId(), request.password());
+            }
         } catch (InsynException e) {
-            wipe(request);
-            throw new SignInException(e.kind() == InsynException.Kind.INVALID ? Field.PASSPHRASE
-                    : request.postgresUrl().isPresent() ? Field.POSTGRES : Field.FOLDER, e);
-        }
-        try {
-            if (workspace.users().isEmpty()) {
-                FirstAccount first = request.firstAccount().orElseThrow(() -> new SignInException(Field.USER, "signin.noAccounts"));
-                createFirstAccount(workspace, request.userId(), first);
-            }
-            User user = workspace.users().stream().filter(u -> u.id().equals(request.userId())).findFirst()
-                    .orElseThrow(() -> new SignInException(Field.USER, "signin.unknownUser", request.userId()));
-            if (!user.enabled()) {
-                throw new SignInException(Field.USER, "signin.disabledUser", request.userId());
-            }
-            return new Opened(workspace, user, index(config, workspace), WorkspaceLocation.of(config));
-        } catch (SignInException | RuntimeException e) {
-            workspace.close();
-            if (e instanceof InsynException ie) {
-                throw new SignInException(Field.NONE, ie);
-            }
-            throw e;
+            throw new SignInException(switch (e.kind()) {
+                case INVALID -> Field.PASSWORD;
+                case LOCKED -> Field.USER;
+                case STORAGE -> request.postgresUrl().isPresent() ? Field.POSTGRES : Field.FOLDER;
+                default -> Field.NONE;
+            }, e);
         } finally {
             wipe(request);
+        }
+        try {
+            return new Opened(workspace, workspace.user(), index(config, workspace), WorkspaceLocation.of(config));
+        } catch (InsynException e) {
+            workspace.close();
+            throw new SignInException(Field.NONE, e);
+        } catch (RuntimeException e) {
+            workspace.close();
+            throw e;
         }
     }
 
@@ -106,10 +105,19 @@ public final class WorkspaceOpener {
         }
     }
 
-    private static void createFirstAccount(Workspace workspace, String userId, FirstAccount first) {
-        Unit unit = workspace.saveUnit(userId, new Unit(unitId(first.unitName()), first.unitName().strip(), ReviewPolicy.AFTER));
+    /** The first account, its administrator, holds every role in its own unit, which it then makes. */
+    private static Workspace createFirstAccount(WorkspaceProvider store, WorkspaceConfig config, Request request, FirstAccount first) {
+        String unitId = unitId(first.unitName());
         Set<Role> everyRole = EnumSet.allOf(Role.class);
-        workspace.saveUser(userId, new User(userId, first.displayName().strip(), everyRole, Set.of(unit.id()), true));
+        Workspace workspace = store.create(config, new User(request.userId(), first.displayName().strip(), everyRole, Set.of(unitId), true),
+                request.password());
+        try {
+            workspace.saveUnit(new Unit(unitId, first.unitName().strip(), ReviewPolicy.AFTER));
+            return workspace;
+        } catch (RuntimeException e) {
+            workspace.close();
+            throw e;
+        }
     }
 
     /** A unit id from its name: "IFO Rinkeby-Kista" becomes "ifo-rinkeby-kista". */
@@ -120,7 +128,7 @@ public final class WorkspaceOpener {
     }
 
     private static void wipe(Request request) {
-        Arrays.fill(request.passphrase(), '\0');
+        Arrays.fill(request.password(), '\0');
         request.postgresPassword().ifPresent(p -> Arrays.fill(p, '\0'));
     }
 }

@@ -58,6 +58,7 @@ class SearchWithStoreTest {
     static Path dir;
     /** Opening a workspace derives its keys on purpose slowly (R9): one for the class, a case per test. */
     private static Workspace ws;
+    private static Workspace fiaWs;
     private static Session ida;
     private static Session fia;
     private FixtureServer web;
@@ -79,14 +80,20 @@ class SearchWithStoreTest {
                 Thread.sleep(50);
             }
         }
-        ws = context.getService(ref).open(WorkspaceConfig.embedded(dir, "ett långt lösenord för testet".toCharArray()));
-        ws.saveUser("admin", new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true));
-        ws.saveUnit("admin", new Unit("north", "IFO Nord", ReviewPolicy.AFTER));
-        ws.saveUnit("admin", new Unit("south", "IFO Syd", ReviewPolicy.BEFORE));
-        ws.saveUser("admin", new User("ida", "Ida", Set.of(Role.INVESTIGATOR), Set.of("north", "south"), true));
-        ws.saveUser("admin", new User("fia", "Fia", Set.of(Role.FIELD_WORKER), Set.of("north"), true));
-        ida = ws.session("ida");
-        fia = ws.session("fia");
+        WorkspaceProvider provider = context.getService(ref);
+        WorkspaceConfig config = WorkspaceConfig.embedded(dir);
+        char[] password = "ett långt lösenord för testet".toCharArray();
+        try (Workspace admin = provider.create(config, new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true),
+                password)) {
+            admin.saveUnit(new Unit("north", "IFO Nord", ReviewPolicy.AFTER));
+            admin.saveUnit(new Unit("south", "IFO Syd", ReviewPolicy.BEFORE));
+            admin.accounts().create(new User("ida", "Ida", Set.of(Role.INVESTIGATOR), Set.of("north", "south"), true), password);
+            admin.accounts().create(new User("fia", "Fia", Set.of(Role.FIELD_WORKER), Set.of("north"), true), password);
+        }
+        ws = provider.signIn(config, "ida", password);
+        fiaWs = provider.signIn(config, "fia", password);
+        ida = ws.session();
+        fia = fiaWs.session();
     }
 
     @BeforeEach
@@ -105,6 +112,7 @@ class SearchWithStoreTest {
     @AfterAll
     static void close() {
         ws.close();
+        fiaWs.close();
     }
 
     private Justification clientJustification(String unit, boolean told) {
@@ -176,7 +184,7 @@ class SearchWithStoreTest {
                 "Unga i Rinkeby skriver om självskada i öppna forum; vi vill erbjuda kontakt.", SearchMode.OUTREACH);
         BuiltQuery q = search.build(QueryRequest.outreach("självskada", Optional.of("Rinkeby")));
 
-        SearchService.Outcome outcome = search.search(fia, ws.networkLog(), j.id(), q, List.of("demo-snackis", "demo-torget"),
+        SearchService.Outcome outcome = search.search(fia, fiaWs.networkLog(), j.id(), q, List.of("demo-snackis", "demo-torget"),
                 new SearchService.Listener() {
                 });
 

@@ -7,19 +7,15 @@ import java.security.MessageDigest;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.insyn.core.model.AuditAction;
 import org.insyn.core.model.AuditEntry;
-import org.insyn.core.model.Role;
-import org.insyn.core.model.User;
 import org.insyn.core.service.VerifyReport;
 import org.insyn.core.service.WorkspaceConfig;
 import org.insyn.store.internal.AuditChain;
-import org.insyn.store.internal.StoreProvider;
 import org.insyn.store.internal.StoreWorkspace;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -62,18 +58,17 @@ public class AuditBenchmark {
     @Setup(Level.Trial)
     public void open() throws IOException {
         dir = Files.createTempDirectory("insyn-bench-audit");
-        WorkspaceConfig config = WorkspaceConfig.embedded(dir, "bench passphrase".toCharArray());
+        WorkspaceConfig config = WorkspaceConfig.embedded(dir);
         if (store.equals("postgres")) {
             String url = System.getProperty("insyn.pg.url", "");
             if (url.isBlank()) {
                 throw new IllegalStateException("no PostgreSQL: run ./insyn bench, or pass -Dinsyn.pg.url=jdbc:postgresql://127.0.0.1:PORT/DB");
             }
             String schema = "bench" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            config = new WorkspaceConfig(dir, config.passphrase(),
-                    Optional.of(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema), Optional.empty(), Optional.empty());
+            config = WorkspaceConfig.shared(dir, url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, Optional.empty(),
+                    Optional.empty());
         }
-        ws = (StoreWorkspace) new StoreProvider().open(config);
-        ws.saveUser("admin", new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true));
+        ws = Workspaces.admin(config);
         for (int i = 0; i < TRAIL; i++) {
             appendOne();
         }
@@ -82,7 +77,7 @@ public class AuditBenchmark {
 
     private AuditEntry appendOne() {
         int i = next++;
-        return ws.record("admin", AuditAction.CASE_VIEWED, Optional.of((long) (i % 50)), "case:" + (i % 50), "view " + i);
+        return ws.record(AuditAction.CASE_VIEWED, Optional.of((long) (i % 50)), "case:" + (i % 50), "view " + i);
     }
 
     /** Appends one entry: one transaction that locks the head, inserts the entry and moves the head. */

@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
@@ -22,16 +21,11 @@ import org.insyn.core.model.Capture;
 import org.insyn.core.model.NoticeChannel;
 import org.insyn.core.model.ReasonCategory;
 import org.insyn.core.model.RecordClass;
-import org.insyn.core.model.ReviewPolicy;
-import org.insyn.core.model.Role;
 import org.insyn.core.model.SearchMode;
-import org.insyn.core.model.Unit;
-import org.insyn.core.model.User;
 import org.insyn.core.service.CaptureService;
 import org.insyn.core.service.Session;
 import org.insyn.core.service.Workspace;
 import org.insyn.core.service.WorkspaceConfig;
-import org.insyn.store.internal.StoreProvider;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -77,11 +71,8 @@ public abstract class CaptureFixture {
         page = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/forum");
         service = new ChromiumCaptureService(CaptureOptions::defaults, "Insyn bench", ZoneId.of("Europe/Stockholm"));
         shots = Files.createTempDirectory("insyn-bench-shots");
-        workspace = new StoreProvider().open(WorkspaceConfig.embedded(shots.resolve("workspace"), "bänk".toCharArray()));
-        workspace.saveUser("admin", new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true));
-        workspace.saveUnit("admin", new Unit("north", "IFO Nord", ReviewPolicy.AFTER));
-        workspace.saveUser("admin", new User("anna", "Anna", Set.of(Role.INVESTIGATOR), Set.of("north"), true));
-        anna = workspace.session("anna");
+        workspace = Workspaces.anna(WorkspaceConfig.embedded(shots.resolve("workspace")), "north");
+        anna = workspace.session();
         long caseId = anna.openCase("north", "Bänk").id();
         anna.recordTransparencyNote(caseId, LocalDate.now(), NoticeChannel.LETTER, "Anna");
         long justificationId = anna.justify(Optional.of(caseId), "north", ReasonCategory.OTHER,

@@ -76,7 +76,7 @@ public class IndexingBenchmark {
 
     @Benchmark
     public long insyn() throws IOException {
-        try (LuceneIndex index = new LuceneIndex(IndexService.directory(dir, "bänkens lösenord".toCharArray()))) {
+        try (LuceneIndex index = new LuceneIndex(IndexService.directory(dir, Workspaces.indexKey()))) {
             return index.rebuild(items::forEach, items.size(), (done, total) -> { });
         }
     }

@@ -77,7 +77,7 @@ public class QueryBenchmark {
     @Setup(Level.Trial)
     public void build() throws Exception {
         dir = Files.createTempDirectory("insyn-bench-query");
-        index = new LuceneIndex(IndexService.directory(dir.resolve("insyn"), "bänkens lösenord".toCharArray()));
+        index = new LuceneIndex(IndexService.directory(dir.resolve("insyn"), Workspaces.indexKey()));
         long start = System.nanoTime();
         index.rebuild(sink -> SwedishNotes.generate(notes, sink), notes, (done, total) -> { });
         System.out.printf("%nInsyn rebuilt the index of %d notes in %.1f s%n", notes, (System.nanoTime() - start) / 1e9);

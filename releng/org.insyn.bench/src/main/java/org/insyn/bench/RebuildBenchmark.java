@@ -7,23 +7,17 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.insyn.core.model.CaseFile;
 import org.insyn.core.model.Note;
 import org.insyn.core.model.RecordClass;
-import org.insyn.core.model.ReviewPolicy;
-import org.insyn.core.model.Role;
-import org.insyn.core.model.Unit;
-import org.insyn.core.model.User;
 import org.insyn.core.service.SearchIndex;
 import org.insyn.core.service.Session;
 import org.insyn.core.service.Workspace;
 import org.insyn.core.service.WorkspaceConfig;
 import org.insyn.index.internal.IndexService;
-import org.insyn.store.internal.StoreProvider;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -61,11 +55,9 @@ public class RebuildBenchmark {
     @Setup(Level.Trial)
     public void fill() throws IOException {
         dir = Files.createTempDirectory("insyn-bench-rebuild");
-        WorkspaceConfig config = WorkspaceConfig.embedded(dir, "bench passphrase".toCharArray());
-        workspace = new StoreProvider().open(config);
-        workspace.saveUnit("admin", new Unit("bench", "Bench", ReviewPolicy.AFTER));
-        workspace.saveUser("admin", new User("anna", "Anna", Set.of(Role.INVESTIGATOR), Set.of("bench"), true));
-        session = workspace.session("anna");
+        WorkspaceConfig config = WorkspaceConfig.embedded(dir);
+        workspace = Workspaces.anna(config, "bench");
+        session = workspace.session();
         caseFile = session.openCase("bench", "Ärende");
         Random random = new Random(42);
         for (int i = 0; i < notes; i++) {

@@ -16,18 +16,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.insyn.core.model.NoticeChannel;
 import org.insyn.core.model.ReasonCategory;
 import org.insyn.core.model.RecordClass;
-import org.insyn.core.model.ReviewPolicy;
-import org.insyn.core.model.Role;
 import org.insyn.core.model.SearchMode;
-import org.insyn.core.model.Unit;
-import org.insyn.core.model.User;
 import org.insyn.core.service.IndexedItem.Kind;
 import org.insyn.core.service.Retention;
 import org.insyn.core.service.SearchIndex;
@@ -36,7 +31,6 @@ import org.insyn.core.service.WorkspaceConfig;
 import org.insyn.index.internal.IndexService;
 import org.insyn.index.internal.LuceneIndex;
 import org.insyn.store.internal.Db;
-import org.insyn.store.internal.StoreProvider;
 import org.insyn.store.internal.StoreWorkspace;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -66,7 +60,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3)
 @Fork(value = 1, jvmArgsAppend = "-Xmx512m")
 public class WeedingBenchmark {
-    static final char[] PASSPHRASE = "bench passphrase".toCharArray();
     static final int PER_CASE = 100;
 
     @Param({ "100000" })
@@ -81,13 +74,13 @@ public class WeedingBenchmark {
     @Setup(Level.Trial)
     public void fill() throws Exception {
         template = Files.createTempDirectory("insyn-bench-weeding");
-        WorkspaceConfig config = WorkspaceConfig.embedded(template, PASSPHRASE);
-        try (StoreWorkspace ws = (StoreWorkspace) new StoreProvider().open(config)) {
-            ws.saveUnit("admin", new Unit("bench", "Bench", ReviewPolicy.AFTER));
-            ws.saveUser("admin", new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true));
-            ws.saveUser("admin", new User("anna", "Anna", Set.of(Role.INVESTIGATOR), Set.of("bench"), true));
-            ws.session("admin").retention().setRule("bench", RecordClass.MINOR_IMPORTANCE, Optional.of(30));
-            Session anna = ws.session("anna");
+        WorkspaceConfig config = WorkspaceConfig.embedded(template);
+        Workspaces.anna(config, "bench").close();
+        try (StoreWorkspace admin = Workspaces.signIn(config, "admin")) {
+            admin.session().retention().setRule("bench", RecordClass.MINOR_IMPORTANCE, Optional.of(30));
+        }
+        try (StoreWorkspace ws = Workspaces.signIn(config, "anna")) {
+            Session anna = ws.session();
             Random random = new Random(42);
             int cases = items / PER_CASE;
             // the cases through the product; their items in bulk, as years of work would have left them
@@ -107,7 +100,7 @@ public class WeedingBenchmark {
                 c.commit();
             }
         }
-        try (StoreWorkspace ws = (StoreWorkspace) new StoreProvider().open(config);
+        try (StoreWorkspace ws = Workspaces.signIn(config, "anna");
                 SearchIndex built = new IndexService().open(config, ws, (done, total) -> { })) {
             if (built.size() != items) {
                 throw new IllegalStateException("the index holds " + built.size() + " items, not " + items);
@@ -177,14 +170,14 @@ public class WeedingBenchmark {
                 }
             }
         }
-        WorkspaceConfig config = WorkspaceConfig.embedded(dir, PASSPHRASE);
-        workspace = (StoreWorkspace) new StoreProvider().open(config);
+        WorkspaceConfig config = WorkspaceConfig.embedded(dir);
+        workspace = Workspaces.signIn(config, "anna");
         index = new IndexService().open(config, workspace, (done, total) -> { });
     }
 
     @Benchmark
     public long weed(ReportBenchmark.Heap heap) {
-        Retention.Result result = workspace.session("anna").retention().weed(Retention.Progress.NONE);
+        Retention.Result result = workspace.session().retention().weed(Retention.Progress.NONE);
         if (result.total() != items) {
             throw new IllegalStateException("weeded " + result.total() + " of " + items);
         }
@@ -213,7 +206,7 @@ public class WeedingBenchmark {
             c.commit();
         }
         blobs.forEach(workspace.blobs()::delete);
-        try (LuceneIndex lucene = new LuceneIndex(IndexService.directory(dir.resolve("index"), PASSPHRASE))) {
+        try (LuceneIndex lucene = new LuceneIndex(IndexService.directory(dir.resolve("index"), workspace.indexKey()))) {
             lucene.apply(List.of(), removals, List.of());
             lucene.expungeRemoved();
         }

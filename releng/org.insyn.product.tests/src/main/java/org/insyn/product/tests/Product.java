@@ -113,12 +113,12 @@ public record Product(Path folder, String windowTitle) {
 
     /**
      * Signs in through the dialog the workbench shows first, with real key strokes: the cursor starts in the
-     * passphrase field, the user field follows it; Return presses Sign in. The workspace folder is the one the
+     * password field, the user field follows it; Return presses Sign in. The workspace folder is the one the
      * workbench was started on.
      */
-    public void signIn(Process process, String passphrase, String user) throws IOException, InterruptedException {
+    public void signIn(Process process, String password, String user) throws IOException, InterruptedException {
         waitForWindow(process, SIGN_IN_TITLE, Duration.ofSeconds(90));
-        xdotool(SIGN_IN_TITLE, "type", "--delay", "20", passphrase);
+        xdotool(SIGN_IN_TITLE, "type", "--delay", "20", password);
         xdotool(SIGN_IN_TITLE, "key", "--clearmodifiers", "Tab", "ctrl+a");
         xdotool(SIGN_IN_TITLE, "type", "--delay", "20", user);
         xdotool(SIGN_IN_TITLE, "key", "--clearmodifiers", "Return");
@@ -190,6 +190,15 @@ public record Product(Path folder, String windowTitle) {
 
     /** Runs the product's own launch script with these arguments and these environment variables added. */
     public Run script(Path workspace, java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return answering(workspace, env, "", args);
+    }
+
+    /**
+     * Runs the product's own launch script with these environment variables added, and {@code input} as its standard
+     * input (the answers to its questions, one per line), closed afterwards.
+     */
+    public Run answering(Path workspace, java.util.Map<String, String> env, String input, String... args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(folder.resolve("insyn").toString()));
         cmd.addAll(List.of(args));
         Path err = Files.createTempFile("insyn-stderr", ".txt");
@@ -198,6 +207,9 @@ public record Product(Path folder, String windowTitle) {
         pb.environment().putAll(env);
         pb.environment().put("JAVA_HOME", Path.of(javaCommand()).getParent().getParent().toString());
         Process p = pb.start();
+        try (var stdin = p.getOutputStream()) {
+            stdin.write(input.getBytes(StandardCharsets.UTF_8));
+        }
         String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             stop(p);

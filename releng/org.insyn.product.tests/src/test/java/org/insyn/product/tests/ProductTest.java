@@ -78,14 +78,14 @@ class ProductTest {
      * Typed with xdotool: ASCII only, because xdotool types other characters by remapping a key for a moment, and a
      * busy workbench that reads the key after the mapping is restored gets another character.
      */
-    static final String PASSPHRASE = "produktens losenfras";
+    static final String PASSWORD = "annas losenord";
 
     /** A workspace with one investigator, anna, who signs in without choosing a role or unit. */
     static Path workspaceWithInvestigator(Path workspace) {
-        try (Workspace ws = new StoreProvider().open(WorkspaceConfig.embedded(workspace, PASSPHRASE.toCharArray()))) {
-            ws.saveUser("admin", new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true));
-            ws.saveUnit("admin", new Unit("north", "IFO Nord", ReviewPolicy.AFTER));
-            ws.saveUser("admin", new User("anna", "Anna Andersson", Set.of(Role.INVESTIGATOR), Set.of("north"), true));
+        try (Workspace ws = new StoreProvider().create(WorkspaceConfig.embedded(workspace),
+                new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true), "administratörens lösenord".toCharArray())) {
+            ws.saveUnit(new Unit("north", "IFO Nord", ReviewPolicy.AFTER));
+            ws.accounts().create(new User("anna", "Anna Andersson", Set.of(Role.INVESTIGATOR), Set.of("north"), true), PASSWORD.toCharArray());
         }
         return workspace;
     }
@@ -93,7 +93,7 @@ class ProductTest {
     /** Signs anna in and waits for the workbench window; on a failure says what the product wrote. */
     static Duration signInAndWait(Product insyn, Process p, Path console) throws Exception {
         try {
-            insyn.signIn(p, PASSPHRASE, "anna");
+            insyn.signIn(p, PASSWORD, "anna");
             return insyn.waitForWindow(p, Duration.ofSeconds(90));
         } catch (IllegalStateException e) {
             throw new AssertionError(e.getMessage() + "; the product wrote:\n" + Files.readString(console), e);

@@ -1,6 +1,7 @@
 package org.insyn.product.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -31,23 +32,48 @@ import org.insyn.store.internal.StoreProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code insyn cli verify} and {@code purge} in the materialized product, which finds the store as a Declarative Services component. */
+/** The store in the materialized product, which finds it as a Declarative Services component: sign-in, accounts, verify, purge. */
 class StoreProductTest {
-    static final String PASSPHRASE = "produktens lösenfras";
+    static final String PASSWORD = "produktens-lösenord";
+    static final Map<String, String> ANNA = Map.of("INSYN_USER", "anna", "INSYN_PASSWORD", PASSWORD);
 
-    /** An administrator, the unit north and its investigator Anna, whose session it returns. */
-    static Session anna(Workspace ws) {
-        ws.saveUser("admin", new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true));
-        ws.saveUnit("admin", new Unit("north", "IFO Nord", ReviewPolicy.AFTER));
-        ws.saveUser("admin", new User("anna", "Anna", Set.of(Role.INVESTIGATOR), Set.of("north"), true));
-        return ws.session("anna");
+    @Test
+    void R9_theFirstStartAsksForTheAdministratorWhoThenMakesUnitsAndAccounts(@TempDir Path workspace) throws Exception {
+        Product.Run init = Product.insyn().answering(workspace, Map.of("INSYN_LANG", "en"),
+                "admin\nAdministratören\nadmin-lösenord-1\nadmin-lösenord-1\n", "cli", "init");
+        assertEquals(0, init.exitCode(), init.stdout() + init.stderr());
+        assertFalse(init.stdout().contains("admin-lösenord"), "the password is never echoed: " + init.stdout());
+        Map<String, String> admin = Map.of("INSYN_USER", "admin", "INSYN_PASSWORD", "admin-lösenord-1");
+        Product.Run unit = Product.insyn().script(workspace, admin, "cli", "unit", "save", "north", "--name", "IFO Nord", "--review",
+                "before");
+        assertEquals(0, unit.exitCode(), unit.stdout() + unit.stderr());
+        Product.Run account = Product.insyn().answering(workspace, admin, PASSWORD + "\n" + PASSWORD + "\n", "cli", "account", "create",
+                "anna", "--name", "Anna", "--roles", "investigator", "--units", "north");
+        assertEquals(0, account.exitCode(), account.stdout() + account.stderr());
+        assertTrue(account.stdout().startsWith("anna\tAnna\tINVESTIGATOR\tnorth\t"), account.stdout());
+
+        Product.Run verify = Product.insyn().script(workspace, ANNA, "cli", "verify");
+        assertEquals(0, verify.exitCode(), verify.stdout() + verify.stderr());
+    }
+
+    /** A new workspace: an administrator, the unit north (weeding minor importance at once) and its investigator anna. */
+    static WorkspaceConfig withAnna(Path workspace) {
+        WorkspaceConfig config = WorkspaceConfig.embedded(workspace);
+        try (Workspace admin = new StoreProvider().create(config, new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true),
+                PASSWORD.toCharArray())) {
+            admin.saveUnit(new Unit("north", "IFO Nord", ReviewPolicy.AFTER));
+            admin.accounts().create(new User("anna", "Anna", Set.of(Role.INVESTIGATOR), Set.of("north"), true), PASSWORD.toCharArray());
+            admin.session().retention().setRule("north", RecordClass.MINOR_IMPORTANCE, Optional.of(0));
+        }
+        return config;
     }
 
     @Test
     void R16_verifyInTheProductPassesACleanWorkspaceAndReportsAChangedBlob(@TempDir Path workspace) throws Exception {
         String hash;
-        try (Workspace ws = new StoreProvider().open(WorkspaceConfig.embedded(workspace, PASSPHRASE.toCharArray()))) {
-            Session anna = anna(ws);
+        WorkspaceConfig config = withAnna(workspace);
+        try (Workspace ws = new StoreProvider().signIn(config, "anna", PASSWORD.toCharArray())) {
+            Session anna = ws.session();
             long caseId = anna.openCase("north", "Ärende").id();
             anna.recordTransparencyNote(caseId, LocalDate.now(), NoticeChannel.LETTER, "Anna");
             long j = anna.justify(Optional.of(caseId), "north", ReasonCategory.OTHER, "Behov av kontroll i öppna källor.",
@@ -60,45 +86,46 @@ class StoreProductTest {
                     Instant.now(), "UTC", "anna", "test", Map.of("page.html", hash), manifest, Optional.empty(),
                     RecordClass.CLIENT_FILE, true));
         }
-        Product.Run clean = Product.insyn().script(workspace, Map.of("INSYN_PASSPHRASE", PASSPHRASE), "cli", "verify");
+        Product.Run clean = Product.insyn().script(workspace, ANNA, "cli", "verify");
         assertEquals(0, clean.exitCode(), clean.stdout() + clean.stderr());
-        // the product speaks the machine's language: check the language-neutral head line "…: 7:<hash>"
-        assertTrue(clean.stdout().matches("(?s).*: 7:[0-9a-f]{64}\\s*"), clean.stdout());
+        // the product speaks the machine's language: check the language-neutral head line "…: N:<hash>"
+        assertTrue(clean.stdout().matches("(?s).*: \\d+:[0-9a-f]{64}\\s*"), clean.stdout());
 
         Path blob = workspace.resolve("blobs").resolve(hash.substring(0, 2)).resolve(hash);
         byte[] bytes = Files.readAllBytes(blob);
         bytes[bytes.length - 1] ^= 1;
         Files.write(blob, bytes);
-        Product.Run changed = Product.insyn().script(workspace, Map.of("INSYN_PASSPHRASE", PASSPHRASE), "cli", "verify");
+        Product.Run changed = Product.insyn().script(workspace, ANNA, "cli", "verify");
         assertEquals(1, changed.exitCode(), changed.stdout() + changed.stderr());
         assertTrue(changed.stdout().contains("BLOB_CHANGED blob " + hash), changed.stdout());
         assertTrue(changed.stdout().contains("CAPTURE_MISMATCH capture 1/page.html"), changed.stdout());
 
-        Product.Run noPassphrase = Product.insyn().script(workspace, "cli", "verify");
-        assertEquals(2, noPassphrase.exitCode());
-        assertTrue(noPassphrase.stderr().contains("INSYN_PASSPHRASE"), noPassphrase.stderr());
+        // no password in the environment and none on the (closed) input: the command says how to give one
+        Product.Run noPassword = Product.insyn().script(workspace, Map.of("INSYN_USER", "anna"), "cli", "verify");
+        assertEquals(2, noPassword.exitCode());
+        assertTrue(noPassword.stderr().contains("INSYN_PASSWORD"), noPassword.stderr());
     }
 
     @Test
     void R10_purgeInTheProductWeedsWhatIsDueAndTheWorkspaceStillVerifies(@TempDir Path workspace) throws Exception {
         long caseId;
-        try (Workspace ws = new StoreProvider().open(WorkspaceConfig.embedded(workspace, PASSPHRASE.toCharArray()))) {
-            Session anna = anna(ws);
-            ws.session("admin").retention().setRule("north", RecordClass.MINOR_IMPORTANCE, Optional.of(0));
+        WorkspaceConfig config = withAnna(workspace);
+        try (Workspace ws = new StoreProvider().signIn(config, "anna", PASSWORD.toCharArray())) {
+            Session anna = ws.session();
             caseId = anna.openCase("north", "Ärende").id();
             anna.saveNote(new Note(0, caseId, "anna", "Av ringa betydelse", RecordClass.MINOR_IMPORTANCE, List.of(), List.of(),
                     Instant.now(), Instant.now()));
             anna.closeCase(caseId);
         }
-        Map<String, String> env = Map.of("INSYN_PASSPHRASE", PASSPHRASE, "INSYN_USER", "anna");
+        Map<String, String> env = ANNA;
         Product.Run dryRun = Product.insyn().script(workspace, env, "cli", "purge", "--dry-run");
         assertEquals(0, dryRun.exitCode(), dryRun.stdout() + dryRun.stderr());
         // the product speaks the machine's language: "case 1 (north, closed …" or "ärende 1 (north, avslutat …"
         assertTrue(dryRun.stdout().contains(caseId + " (north, "), dryRun.stdout());
         Product.Run apply = Product.insyn().script(workspace, env, "cli", "purge", "--apply");
         assertEquals(0, apply.exitCode(), apply.stdout() + apply.stderr());
-        try (Workspace ws = new StoreProvider().open(WorkspaceConfig.embedded(workspace, PASSPHRASE.toCharArray()))) {
-            assertEquals(List.of(), ws.session("anna").notes(caseId));
+        try (Workspace ws = new StoreProvider().signIn(config, "anna", PASSWORD.toCharArray())) {
+            assertEquals(List.of(), ws.session().notes(caseId));
         }
         Product.Run verify = Product.insyn().script(workspace, env, "cli", "verify");
         assertEquals(0, verify.exitCode(), verify.stdout() + verify.stderr());
