@@ -22,7 +22,7 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * change re-wraps the same master key, so nothing else is re-encrypted; removing an account's AccountKey leaves
  * that account unable to open the workspace.
  *
- * <p>Stored as one line: {@code argon2id$m=65536,t=3,p=1$salt$nonce$wrapped} (Base64 without padding).
+ * <p>Stored as one line: {@code argon2id$m=131072,t=4,p=1$salt$nonce$wrapped} (Base64 without padding).
  */
 public record AccountKey(Argon2idParams params, byte[] salt, byte[] nonce, byte[] wrapped) {
     private static final String SCHEME = "argon2id";

@@ -5,8 +5,8 @@ package org.insyn.security;
  * without locking anyone out.
  */
 public record Argon2idParams(int memoryKiB, int iterations, int parallelism) {
-    /** About half a second per sign-in on a 2-core server (measured by the SignIn benchmark; see README). */
-    public static final Argon2idParams DEFAULT = new Argon2idParams(64 * 1024, 3, 1);
+    /** About half a second per sign-in on a 2-core machine (SignInBenchmark; figures in the README). */
+    public static final Argon2idParams DEFAULT = new Argon2idParams(128 * 1024, 4, 1);
 
     public Argon2idParams {
         if (memoryKiB < 8 * parallelism || iterations < 1 || parallelism < 1) {
@@ -14,7 +14,7 @@ public record Argon2idParams(int memoryKiB, int iterations, int parallelism) {
         }
     }
 
-    /** {@code m=65536,t=3,p=1}: memory in KiB, iterations, lanes. */
+    /** {@code m=131072,t=4,p=1}: memory in KiB, iterations, lanes. */
     public String encode() {
         return "m=" + memoryKiB + ",t=" + iterations + ",p=" + parallelism;
     }
