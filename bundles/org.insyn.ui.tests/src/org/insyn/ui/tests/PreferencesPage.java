@@ -65,6 +65,16 @@ final class PreferencesPage extends PartPage {
         return this;
     }
 
+    /** Ticks or unticks a check box, as a click does. */
+    PreferencesPage tick(String name, boolean ticked) {
+        Button box = button(name);
+        bot.run(() -> {
+            box.setSelection(ticked);
+            box.notifyListeners(SWT.Selection, new Event());
+        });
+        return this;
+    }
+
     /** Saves and waits for the dialog to close. */
     void save() {
         click("ok");

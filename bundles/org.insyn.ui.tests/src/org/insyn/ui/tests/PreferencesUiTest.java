@@ -3,18 +3,26 @@ package org.insyn.ui.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Text;
+import org.insyn.core.InsynException;
 import org.insyn.core.model.AuditAction;
 import org.insyn.core.model.Justification;
 import org.insyn.core.model.ReasonCategory;
 import org.insyn.core.model.RecordClass;
 import org.insyn.core.model.ReviewPolicy;
 import org.insyn.core.model.RetentionRule;
+import org.insyn.core.model.Role;
 import org.insyn.core.model.Unit;
+import org.insyn.core.model.User;
+import org.insyn.core.service.Workspace;
+import org.insyn.core.service.WorkspaceConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -76,6 +84,9 @@ class PreferencesUiTest {
         assertFalse(prefs.enabled("timestamp.url"));
         prefs.tab("units");
         assertFalse(prefs.enabled("units.name"));
+        prefs.tab("accounts");
+        assertFalse(prefs.enabled("accounts.name"));
+        assertTrue(prefs.enabled("accounts.own.current"), "everyone changes their own password");
         prefs.tab("retention");
         assertTrue(prefs.enabled("retention.days"), "a supervisor sets the retention of her units");
         prefs.cancel();
@@ -119,6 +130,64 @@ class PreferencesUiTest {
             assertEquals(2, work.workspace(Fixture.ADMINISTRATOR.id()).audit().entries(Optional.empty(), 0, 100_000).stream()
                     .filter(e -> e.action() == AuditAction.UNIT_SAVED && e.target().equals("unit:east") && e.actorId().equals("adam")).count());
         }
+    }
+
+    /**
+     * R9: an administrator makes an account with its roles, unit and first password; its owner signs in with it and
+     * changes it to her own; the administrator changes her roles and disables the account, which can then no longer
+     * open the workspace. It stays in the list, since the audit trail names it; every step is on the trail.
+     */
+    @Test
+    void anAdministratorMakesChangesAndDisablesAnAccountAndItsOwnerChangesHerPassword() {
+        SignInPage.switchTo(bot, Fixture.ADMINISTRATOR);
+        PreferencesPage prefs = PreferencesPage.open(bot).tab("accounts");
+        bot.select(prefs.table("accounts.table"), item -> item.getText(1).startsWith("(new account"), "the new account's row");
+        prefs.set("accounts.id", "nina").set("accounts.name", "Nina Nord");
+        assertEquals("Give the account nina at least one role.", prefs.saveRefused());
+        prefs.tick("accounts.role.INVESTIGATOR", true);
+        bot.check(prefs.table("accounts.unitChoice"), item -> item.getText().endsWith("(north)"), true, "the unit north");
+        assertEquals("Type a password for the account nina: it signs in with it.", prefs.saveRefused());
+        prefs.set("accounts.password", "kort");
+        assertEquals("A password needs at least 10 characters.", prefs.saveRefused());
+        prefs.set("accounts.password", Fixture.PASSWORD).save();
+        try (Casework work = new Casework()) {
+            assertEquals(new User("nina", "Nina Nord", Set.of(Role.INVESTIGATOR), Set.of("north"), true),
+                    work.workspace("nina").user());
+        }
+
+        Fixture.Account nina = new Fixture.Account("nina", "Nina Nord", Role.INVESTIGATOR, "Investigator", Fixture.NORTH);
+        SignInPage.switchTo(bot, nina);
+        prefs = PreferencesPage.open(bot).tab("accounts");
+        assertFalse(prefs.enabled("accounts.name"), "only an administrator keeps accounts");
+        prefs.set("accounts.own.current", Fixture.PASSWORD).set("accounts.own.new", "ninas eget lösenord").set("accounts.own.repeat", "ninas eget");
+        assertEquals("Type the same new password twice.", prefs.saveRefused());
+        prefs.set("accounts.own.repeat", "ninas eget lösenord").save();
+        WorkspaceConfig config = WorkspaceConfig.embedded(Fixture.workspace());
+        try (Workspace own = Fixture.store().signIn(config, "nina", "ninas eget lösenord".toCharArray())) {
+            assertEquals("nina", own.user().id());
+        }
+
+        SignInPage.switchTo(bot, Fixture.ADMINISTRATOR);
+        prefs = PreferencesPage.open(bot).tab("accounts");
+        bot.select(prefs.table("accounts.table"), item -> item.getText(0).equals("nina"), "the account nina");
+        prefs.tick("accounts.role.SUPERVISOR", true).tick("accounts.enabled", false).save();
+        try (Workspace refused = Fixture.store().signIn(config, "nina", "ninas eget lösenord".toCharArray())) {
+            fail("a disabled account opened the workspace");
+        } catch (InsynException refused) {
+            assertTrue(refused.message(java.util.Locale.ENGLISH).endsWith("Wrong user name or password."), refused.getMessage());
+        }
+        try (Casework work = new Casework()) {
+            Workspace admin = work.workspace(Fixture.ADMINISTRATOR.id());
+            assertEquals(Optional.of(new User("nina", "Nina Nord", Set.of(Role.INVESTIGATOR, Role.SUPERVISOR), Set.of("north"), false)),
+                    admin.accounts().list().stream().filter(u -> u.id().equals("nina")).findFirst());
+            assertEquals(List.of(AuditAction.USER_SAVED, AuditAction.PASSWORD_CHANGED, AuditAction.USER_SAVED, AuditAction.ACCOUNT_DISABLED),
+                    admin.audit().entries(Optional.empty(), 0, 100_000).stream().filter(e -> e.target().equals("user:nina"))
+                            .filter(e -> e.action() != AuditAction.SIGNED_IN).map(e -> e.action()).toList());
+        }
+        PreferencesPage list = PreferencesPage.open(bot).tab("accounts");
+        assertTrue(bot.rows(list.table("accounts.table")).contains(List.of("nina", "Nina Nord", "Investigator, Supervisor", "north", "Disabled")));
+        bot.screenshot(bot.byKey(org.eclipse.swt.widgets.Shell.class, PreferencesPage.KEY), Bot.screenshotDir().resolve("preferences-accounts.png"));
+        list.cancel();
     }
 
     /** R10: a supervisor sets how long minor-importance material of her unit is kept, and puts a case on legal hold and lifts it. */

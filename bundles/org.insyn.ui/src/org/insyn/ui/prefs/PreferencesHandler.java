@@ -10,7 +10,7 @@ import org.insyn.core.model.Role;
 import org.insyn.core.service.SearchService;
 import org.insyn.ui.SignedIn;
 
-/** Window › Preferences (Ctrl+Shift+P): the language, the sources and their keys, the timestamp authority, units and retention. */
+/** Window › Preferences (Ctrl+Shift+P): the language, the sources and their keys, the timestamp authority, units, accounts and retention. */
 public class PreferencesHandler {
     @CanExecute
     public boolean canExecute(@Optional SignedIn signedIn) {
@@ -22,6 +22,6 @@ public class PreferencesHandler {
         boolean administrator = signedIn.role() == Role.ADMINISTRATOR;
         new PreferencesDialog(shell, List.of(new LanguagePane(), new SourcesPane(search == null ? List.of() : search.sources(), administrator),
                 new TimestampPane(administrator), new UnitsPane(signedIn.workspace(), administrator),
-                new RetentionPane(signedIn))).open();
+                new AccountsPane(signedIn.workspace(), administrator), new RetentionPane(signedIn))).open();
     }
 }
