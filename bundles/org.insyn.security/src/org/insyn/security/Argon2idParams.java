@@ -5,7 +5,7 @@ package org.insyn.security;
  * without locking anyone out.
  */
 public record Argon2idParams(int memoryKiB, int iterations, int parallelism) {
-    /** About half a second per sign-in on a 2-core machine (SignInBenchmark; figures in the README). */
+    /** About half a second per sign-in on a 2-core machine (SignInBenchmark; figures in docs/BENCHMARKS.md). */
     public static final Argon2idParams DEFAULT = new Argon2idParams(128 * 1024, 4, 1);
 
     public Argon2idParams {

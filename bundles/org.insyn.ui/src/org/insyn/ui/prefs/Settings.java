@@ -13,7 +13,7 @@ import org.osgi.service.prefs.BackingStoreException;
  * bundles that use them read the same nodes.
  */
 final class Settings {
-    /** The UI language, read by the launch script at the next start (see README, Preferences). */
+    /** The UI language, read by the launch script at the next start (see docs/DEVELOPING.md, Preferences). */
     static final String UI = "org.insyn.ui";
     static final String LANGUAGE = "language";
     /** Read by org.insyn.web's sources, {setting:NAME} in their addresses. */

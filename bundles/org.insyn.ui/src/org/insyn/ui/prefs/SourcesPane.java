@@ -15,7 +15,7 @@ import org.insyn.ui.Texts;
 import org.insyn.ui.dialogs.FormDialog;
 
 /**
- * The settings the web sources read ({@code {setting:NAME}} in their addresses, README "Searching public web sources"):
+ * The settings the web sources read ({@code {setting:NAME}} in their addresses, docs/SOURCES.md):
  * API keys, masked, and forum addresses; and the HTTP client's politeness. The sources offered now are listed with what
  * each still needs. Workspace-wide, so an administrator's.
  */
