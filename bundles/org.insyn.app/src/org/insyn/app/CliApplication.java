@@ -55,6 +55,7 @@ public final class CliApplication implements IApplication {
             Supplier<SearchIndexProvider> indexes = service(indexTracker, locale, "cli.noIndex");
             commands.add(new ReindexCommand(store, indexes, env, prompt, locale));
             commands.addAll(RetentionCommands.all(store, indexes, env, prompt, locale));
+            commands.add(new MigrateCommand(store, env, prompt, locale));
             Cli cli = new Cli(version, commands);
             int code = cli.run(Arrays.asList(args == null ? new String[0] : args), System.out, System.err);
             System.out.flush();

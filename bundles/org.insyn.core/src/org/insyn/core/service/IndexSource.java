@@ -1,6 +1,7 @@
 package org.insyn.core.service;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -28,6 +29,20 @@ public interface IndexSource {
     void forEachHit(Consumer<CaseHit> sink);
 
     void forEachCapture(Consumer<Capture> sink);
+
+    /**
+     * R3, R10, R14: the changes committed after change number {@code seq}, by whoever made them, in order and a batch
+     * at a time, as far as the reader may see them (deletions always); returns the number of the last change read, or
+     * {@code seq} when there was none. Lets an index that was closed meanwhile catch up without a rebuild.
+     */
+    default long changesSince(long seq, Consumer<List<StoreEvent>> sink) {
+        return seq;
+    }
+
+    /** The number of the last change this workspace's listeners have been told of (every earlier one too). */
+    default long position() {
+        return 0;
+    }
 
     /** A hit with the case and unit of its run's justification (no case for outreach) and when it was found. */
     record CaseHit(Hit hit, Optional<Long> caseId, String unitId, Instant found) {

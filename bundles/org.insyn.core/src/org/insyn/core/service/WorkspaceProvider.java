@@ -28,4 +28,21 @@ public interface WorkspaceProvider {
      *                                       opened
      */
     Workspace signIn(WorkspaceConfig config, String userId, char[] password);
+
+    /**
+     * Shared mode, once per workspace: moves the wrapped keys ({@code accounts.keys}) and the blobs of a shared folder
+     * made before they lived in the database into the database, so that from then on a workstation needs only the
+     * database's address. An administrator's task, audited; what was moved stays readable (the blobs move still
+     * encrypted, each checked against its name), and the folder's key file is renamed so it is no longer used.
+     *
+     * @throws org.insyn.core.InsynException INVALID when the folder holds nothing to move, REFUSED for anyone but an
+     *                                       administrator
+     */
+    default Moved moveIntoDatabase(WorkspaceConfig config, String userId, char[] password) {
+        throw org.insyn.core.InsynException.invalid("store.nothingToMove", config.directory());
+    }
+
+    /** What {@link #moveIntoDatabase} moved. */
+    record Moved(int accounts, int blobs) {
+    }
 }

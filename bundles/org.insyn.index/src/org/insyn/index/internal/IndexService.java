@@ -1,13 +1,21 @@
 package org.insyn.index.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import javax.crypto.SecretKey;
 
+import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.insyn.core.InsynException;
 import org.insyn.core.service.IndexSource;
 import org.insyn.core.service.SearchIndex;
@@ -26,7 +34,23 @@ public final class IndexService implements SearchIndexProvider {
     public SearchIndex open(WorkspaceConfig config, Workspace workspace, Progress progress) {
         try {
             IndexSource source = workspace.indexSource();
-            Directory directory = directory(config.directory().resolve("index"), workspace.indexKey());
+            // Shared mode: each person has their own index in the local profile, holding only what their login may
+            // see; embedded mode: one index of the workspace, filtered at search time.
+            boolean perPerson = config.postgresUrl().isPresent();
+            Set<String> units = workspace.user().unitIds();
+            Path folder = perPerson ? config.directory().resolve("index").resolve("people").resolve(folderName(workspace.user().id()))
+                    : config.directory().resolve("index");
+            Optional<Path> scratch = Optional.empty();
+            if (perPerson && inUse(folder)) {
+                // the same person's other process (the workbench while a command runs) holds their index: this one
+                // works on a copy of its own, built now and removed when closed, so neither waits for the other
+                Path own = folder.resolveSibling(folder.getFileName() + ".p" + ProcessHandle.current().pid());
+                deleteTree(own);
+                folder = own;
+                scratch = Optional.of(own);
+            }
+            Optional<FeedState> state = FeedState.read(folder);
+            Directory directory = directory(folder, workspace.indexKey());
             boolean healthy = LuceneIndex.isHealthy(directory);
             if (!healthy) {
                 // Derived data: a missing or corrupt index is thrown away and rebuilt from the store.
@@ -36,14 +60,50 @@ public final class IndexService implements SearchIndexProvider {
             }
             LuceneIndex lucene = new LuceneIndex(directory);
             WorkspaceIndex index = new WorkspaceIndex(lucene, source, workspace.blobs(), workspace.session());
-            // Follow before rebuilding, so that no change made meanwhile is missed.
+            index.keepState(folder, perPerson, units);
+            // Follow before catching up or rebuilding, so that no change made meanwhile is missed.
             index.follow(workspace);
-            if (!healthy || lucene.size() != source.count()) {
-                index.reindex(progress);
-            }
+            index.catchUp(state, !healthy || state.isEmpty() && lucene.size() != source.count(), progress);
+            scratch.ifPresent(f -> index.afterClose(() -> deleteTree(f)));
             return index;
         } catch (IOException e) {
             throw new InsynException(InsynException.Kind.STORAGE, Optional.empty(), e, "search.failed", e.getMessage());
+        }
+    }
+
+    private static boolean inUse(Path folder) throws IOException {
+        Files.createDirectories(folder.resolve("lucene"));
+        try (Directory d = FSDirectory.open(folder.resolve("lucene")); Lock lock = d.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+            return false;
+        } catch (LockObtainFailedException e) {
+            return true;
+        }
+    }
+
+    private static void deleteTree(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A person's id as a folder name: as it is when it is plain, else its hash. */
+    static String folderName(String userId) {
+        return userId.matches("[A-Za-z0-9._-]{1,64}") && !userId.startsWith(".") ? userId
+                : java.util.HexFormat.of().formatHex(sha256(userId), 0, 16);
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

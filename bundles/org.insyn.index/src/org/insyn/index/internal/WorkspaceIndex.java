@@ -3,6 +3,7 @@ package org.insyn.index.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,11 @@ public final class WorkspaceIndex implements SearchIndex, StoreListener {
     private final Session session;
     private volatile Runnable unfollow = () -> {
     };
+    private Optional<Path> stateFolder = Optional.empty();
+    private boolean perPerson;
+    private volatile Set<String> units = Set.of();
+    private Runnable afterClose = () -> {
+    };
 
     public WorkspaceIndex(LuceneIndex index, IndexSource source, BlobStore blobs, Session session) {
         this.index = index;
@@ -52,6 +58,48 @@ public final class WorkspaceIndex implements SearchIndex, StoreListener {
         unfollow = () -> workspace.removeListener(this);
     }
 
+    /**
+     * Keeps in the folder how far the index has followed the store. A per-person index (shared mode) holds only what
+     * the person's login may see, which follows their units: it is rebuilt at their next call once those change.
+     */
+    public void keepState(Path folder, boolean perPerson, Set<String> units) {
+        this.stateFolder = Optional.of(folder);
+        this.perPerson = perPerson;
+        this.units = Set.copyOf(units);
+    }
+
+    /**
+     * After {@link #follow}: reads the changes committed since the state was written (by this person or anyone, in
+     * this process or another, e.g. {@code insyn cli capture}), or rebuilds when there is no state to go on or the
+     * person's units changed (without a state, the caller has compared the counts).
+     */
+    public void catchUp(Optional<FeedState> state, boolean rebuild, Progress progress) {
+        if (rebuild || perPerson && state.isPresent() && !state.get().units().equals(units)) {
+            rebuild(units, progress);
+        } else if (state.isEmpty()) {
+            saveState(source.position()); // an index from before the change feed, in step with the store by count
+        } else {
+            saveState(source.changesSince(state.get().seq(), this::changed));
+        }
+    }
+
+    private void rebuild(Set<String> forUnits, Progress progress) {
+        long position = source.position();
+        units = Set.copyOf(forUnits);
+        reindex(progress);
+        saveState(position);
+        afterClose.run();
+    }
+
+    /** Work once the index is closed, e.g. removing a copy made for this process only. */
+    void afterClose(Runnable r) {
+        this.afterClose = r;
+    }
+
+    private void saveState(long seq) {
+        stateFolder.ifPresent(f -> new FeedState(seq, units).write(f));
+    }
+
     @Override
     public void changed(StoreEvent event) {
         changed(List.of(event));
@@ -59,7 +107,8 @@ public final class WorkspaceIndex implements SearchIndex, StoreListener {
 
     /** The changes of one transaction go into the index together, with one commit (weeding deletes hundreds at once). */
     @Override
-    public void changed(List<StoreEvent> events) {
+    public synchronized void changed(List<StoreEvent> events) {
+        // synchronized: the item read last is the one put last, whether told by this process or the change feed
         List<IndexedItem> puts = new ArrayList<>();
         List<LuceneIndex.Removal> removals = new ArrayList<>();
         List<Long> erasedCases = new ArrayList<>();
@@ -96,6 +145,14 @@ public final class WorkspaceIndex implements SearchIndex, StoreListener {
      */
     @Override
     public SearchResults search(SearchQuery query) {
+        if (perPerson) {
+            Set<String> now = session.user().unitIds();
+            if (!now.equals(units)) {
+                // R9: the login sees other units' items now; what it may no longer see leaves this person's disk
+                rebuild(now, (done, total) -> {
+                });
+            }
+        }
         Set<Long> cases;
         Set<String> units;
         if (query.caseIds().isEmpty()) {
@@ -126,11 +183,13 @@ public final class WorkspaceIndex implements SearchIndex, StoreListener {
 
     @Override
     public void close() {
+        long position = source.position();
         try {
             unfollow.run();
         } finally {
             index.close();
         }
+        saveState(position);
     }
 
     private Optional<IndexedItem> current(Kind kind, long id) {

@@ -20,6 +20,23 @@ final class Postgres {
         return url;
     }
 
+    /** Runs SQL as the schema's owner (the first administrator's login), whom row-level security does not bind. */
+    static <T> T owner(org.insyn.store.internal.StoreWorkspace admin, Sql<T> sql) throws Exception {
+        try (java.sql.Connection c = admin.db().connection()) {
+            return sql.run(c);
+        }
+    }
+
+    @FunctionalInterface
+    interface Sql<T> {
+        T run(java.sql.Connection c) throws Exception;
+    }
+
+    /** Another workstation's profile folder on the same schema. */
+    static WorkspaceConfig same(WorkspaceConfig config, Path directory) {
+        return WorkspaceConfig.shared(directory, config.postgresUrl().orElseThrow(), Optional.empty(), Optional.empty());
+    }
+
     static WorkspaceConfig config(Path directory) {
         String url = serverUrl();
         String schema = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);

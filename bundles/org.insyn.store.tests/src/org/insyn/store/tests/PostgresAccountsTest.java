@@ -34,6 +34,22 @@ class PostgresAccountsTest extends AccountsContract {
         return true;
     }
 
+    /** Shared mode keeps the wrapped keys in the database: the same lines as accounts.keys would hold. */
+    @Override
+    java.util.Map<String, String> keyLines() throws Exception {
+        java.util.Map<String, String> lines = new java.util.LinkedHashMap<>();
+        Postgres.owner(ws, c -> Db.query(c, "SELECT user_id, wrapped, db_login, failures FROM account_key ORDER BY user_id", rs -> {
+            String id = rs.getString(1);
+            lines.put(id + ".key", rs.getString(2));
+            Optional.ofNullable(rs.getString(3)).ifPresent(l -> lines.put(id + ".login", l));
+            if (rs.getInt(4) > 0) {
+                lines.put(id + ".failures", Integer.toString(rs.getInt(4)));
+            }
+            return id;
+        }));
+        return lines;
+    }
+
     static List<Long> ids(Connection c, String sql) throws SQLException {
         return Db.query(c, sql, rs -> rs.getLong(1));
     }

@@ -15,4 +15,11 @@ class PostgresRetentionTest extends RetentionContract {
     boolean rowSecurity() {
         return true;
     }
+
+    /** Shared mode keeps blobs in the database (read as the schema's owner, who sees every row). */
+    @Override
+    boolean blobStored(String sha256) throws Exception {
+        return Postgres.owner(ws, c -> org.insyn.store.internal.Db.one(c, "SELECT 1 FROM blob WHERE sha256 = ?", rs -> true, sha256))
+                .isPresent();
+    }
 }

@@ -20,4 +20,16 @@ class PostgresStoreTest extends StoreContract {
     boolean rowSecurity() {
         return true;
     }
+
+    /** Shared mode keeps blobs in the database: changed there as someone with access to the server could. */
+    @Override
+    void damageBlob(String sha256) throws Exception {
+        Postgres.owner(ws, c -> org.insyn.store.internal.Db.update(c,
+                "UPDATE blob SET content = overlay(content PLACING '\\x00'::bytea FROM length(content) - 20) WHERE sha256 = ?", sha256));
+    }
+
+    @Override
+    void removeBlob(String sha256) throws Exception {
+        Postgres.owner(ws, c -> org.insyn.store.internal.Db.update(c, "DELETE FROM blob WHERE sha256 = ?", sha256));
+    }
 }

@@ -459,14 +459,24 @@ abstract class StoreContract extends StoreFixture {
         VerifyReport clean = ws.verify();
         assertTrue(clean.clean());
         assertEquals(4, clean.blobsChecked());
-        Path f = dir.resolve("blobs").resolve(c1.manifestSha256().substring(0, 2)).resolve(c1.manifestSha256());
-        byte[] b = java.nio.file.Files.readAllBytes(f);
-        b[b.length - 20] ^= 1;
-        java.nio.file.Files.write(f, b);
-        ws.blobs().delete(c2.artifacts().get("screenshot.png"));
+        damageBlob(c1.manifestSha256());
+        removeBlob(c2.artifacts().get("screenshot.png"));
         VerifyReport r = ws.verify();
         assertFinding(r, Kind.BLOB_CHANGED, "blob " + c1.manifestSha256());
         assertFinding(r, Kind.BLOB_MISSING, "blob " + c2.artifacts().get("screenshot.png"));
+    }
+
+    /** Changes one byte of a stored blob, as someone with access to the disk could. */
+    void damageBlob(String sha256) throws Exception {
+        Path f = dir.resolve("blobs").resolve(sha256.substring(0, 2)).resolve(sha256);
+        byte[] b = java.nio.file.Files.readAllBytes(f);
+        b[b.length - 20] ^= 1;
+        java.nio.file.Files.write(f, b);
+    }
+
+    /** Removes a stored blob behind the store's back. */
+    void removeBlob(String sha256) throws Exception {
+        ws.blobs().delete(sha256);
     }
 
     @Test

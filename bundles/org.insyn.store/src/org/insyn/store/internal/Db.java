@@ -26,12 +26,16 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  * server; the same Flyway migrations make the same schema on both. Small JDBC helpers keep the SQL readable.
  */
 public final class Db implements AutoCloseable {
-    private final JdbcConnectionPool pool;
+    private volatile JdbcConnectionPool pool;
     private final Optional<SharedSchema> shared;
+    private final Optional<PGConnectionPoolDataSource> server;
+    private final String where;
 
-    private Db(JdbcConnectionPool pool, Optional<SharedSchema> shared) {
+    private Db(JdbcConnectionPool pool, Optional<SharedSchema> shared, Optional<PGConnectionPoolDataSource> server, String where) {
         this.pool = pool;
+        this.where = where;
         this.shared = shared;
+        this.server = server;
     }
 
     /** The encrypted H2 file of the workspace, opened with the file password derived from the master key (R9). */
@@ -45,7 +49,7 @@ public final class Db implements AutoCloseable {
         h2.setUser("insyn");
         // H2 takes "<file password> <user password>"; both derive from the master key, neither is stored.
         h2.setPassword(filePassword + " " + filePassword);
-        return open(h2, Optional.empty(), directory.toString());
+        return open(h2, Optional.empty(), Optional.empty(), directory.toString());
     }
 
     /**
@@ -58,7 +62,7 @@ public final class Db implements AutoCloseable {
         pg.setUser(login);
         pg.setPassword(new String(password));
         SharedSchema schema = new SharedSchema(pg.getDatabaseName(), Optional.ofNullable(pg.getCurrentSchema()).orElse("public"));
-        return open(pg, Optional.of(schema), withoutLogin(url));
+        return open(pg, Optional.of(schema), Optional.of(pg), withoutLogin(url));
     }
 
     /**
@@ -75,7 +79,8 @@ public final class Db implements AutoCloseable {
         return url.substring(0, query) + (rest.isEmpty() ? "" : "?" + rest);
     }
 
-    private static Db open(ConnectionPoolDataSource source, Optional<SharedSchema> shared, String where) {
+    private static Db open(ConnectionPoolDataSource source, Optional<SharedSchema> shared,
+            Optional<PGConnectionPoolDataSource> server, String where) {
         JdbcConnectionPool pool = JdbcConnectionPool.create(source);
         pool.setMaxConnections(16);
         pool.setLoginTimeout(30);
@@ -100,7 +105,7 @@ public final class Db implements AutoCloseable {
             throw new InsynException(InsynException.Kind.STORAGE, Optional.empty(), e, "store.cannotOpen", where,
                     String.valueOf(rootCause(e).getMessage()));
         }
-        return new Db(pool, shared);
+        return new Db(pool, shared, server, where);
     }
 
     private static void migrate(Flyway flyway, Optional<SharedSchema> shared) {
@@ -115,6 +120,22 @@ public final class Db implements AutoCloseable {
         }
     }
 
+    /** Where the database is, for messages: the H2 file's folder or the server's address without a login. */
+    String where() {
+        return where;
+    }
+
+    /**
+     * Shared mode, before anyone is signed in: a connection as the login in the workstation's JDBC address, which
+     * may read wrapped keys and count failed sign-ins (DbKeyRing), nothing else.
+     */
+    static Connection workstation(String url) throws SQLException {
+        org.postgresql.ds.PGSimpleDataSource pg = new org.postgresql.ds.PGSimpleDataSource();
+        pg.setURL(url);
+        pg.setLoginTimeout(30);
+        return pg.getConnection();
+    }
+
     /** Shared mode: the database, schema and the names of the roles made for them. */
     Optional<SharedSchema> shared() {
         return shared;
@@ -125,7 +146,34 @@ public final class Db implements AutoCloseable {
     }
 
     public Connection connection() throws SQLException {
+        if (server.isEmpty()) {
+            return pool.getConnection();
+        }
+        // Shared mode: after the server restarted or cut its connections, every pooled connection is dead. The first
+        // call to find one renews the pool, so the client reconnects instead of failing once per pooled connection.
+        JdbcConnectionPool current = pool;
+        Connection c = current.getConnection();
+        if (c.isValid(5)) {
+            return c;
+        }
+        c.close();
+        synchronized (this) {
+            if (pool == current) {
+                pool = JdbcConnectionPool.create(server.get());
+                pool.setMaxConnections(16);
+                pool.setLoginTimeout(30);
+                current.dispose();
+            }
+        }
         return pool.getConnection();
+    }
+
+    /**
+     * Shared mode: a connection of its own outside the pool, as the same login, for a listener that holds it for as
+     * long as the workspace is open (LISTEN lives on one connection).
+     */
+    Connection dedicated() throws SQLException {
+        return server.orElseThrow(() -> new SQLException("not a shared workspace")).getConnection();
     }
 
     @Override

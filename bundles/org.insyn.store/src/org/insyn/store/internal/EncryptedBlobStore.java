@@ -28,7 +28,6 @@ import javax.crypto.spec.GCMParameterSpec;
 
 import org.insyn.core.InsynException;
 import org.insyn.core.Rule;
-import org.insyn.core.service.BlobStore;
 
 /**
  * R9, R17: blobs named by the SHA-256 of their plain content, stored AES-GCM encrypted with a fresh random nonce
@@ -36,7 +35,7 @@ import org.insyn.core.service.BlobStore;
  * a crash leaves either the whole blob or none; decrypted and re-hashed against the name before anything is
  * returned.
  */
-public final class EncryptedBlobStore implements BlobStore {
+public final class EncryptedBlobStore implements SealedBlobs {
     private static final byte[] MAGIC = "INSYNB1\n".getBytes(StandardCharsets.US_ASCII);
     private static final int NONCE = 12;
     private static final int TAG_BITS = 128;
@@ -108,7 +107,7 @@ public final class EncryptedBlobStore implements BlobStore {
         return new ByteArrayInputStream(read(sha256));
     }
 
-    /** The plain content, after checking the GCM tag and the SHA-256 of the content against the name. */
+    @Override
     public byte[] read(String sha256) {
         byte[] file;
         try {
@@ -118,6 +117,24 @@ public final class EncryptedBlobStore implements BlobStore {
         } catch (IOException e) {
             throw storage(e);
         }
+        return unseal(sha256, file, key);
+    }
+
+    /** A blob's bytes as stored: magic, a fresh nonce, the AES-GCM ciphertext with its tag. */
+    static byte[] seal(byte[] plain, SecretKey key) throws GeneralSecurityException {
+        byte[] nonce = new byte[NONCE];
+        new SecureRandom().nextBytes(nonce);
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+        byte[] sealed = cipher.doFinal(plain);
+        byte[] out = Arrays.copyOf(MAGIC, MAGIC.length + NONCE + sealed.length);
+        System.arraycopy(nonce, 0, out, MAGIC.length, NONCE);
+        System.arraycopy(sealed, 0, out, MAGIC.length + NONCE, sealed.length);
+        return out;
+    }
+
+    /** The plain content of stored bytes, after checking the GCM tag and the SHA-256 of the content against the name. */
+    static byte[] unseal(String sha256, byte[] file, SecretKey key) {
         try {
             if (file.length < MAGIC.length + NONCE || !Arrays.equals(file, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
                 throw integrity(sha256);
@@ -168,10 +185,23 @@ public final class EncryptedBlobStore implements BlobStore {
         return hashes;
     }
 
-    Path path(String sha256) {
+    /** The file of a blob, as stored (sealed). */
+    byte[] sealed(String sha256) {
+        try {
+            return Files.readAllBytes(path(sha256));
+        } catch (IOException e) {
+            throw storage(e);
+        }
+    }
+
+    static void requireHash(String sha256) {
         if (!sha256.matches("[0-9a-f]{64}")) {
             throw InsynException.invalid("store.badHash", sha256);
         }
+    }
+
+    Path path(String sha256) {
+        requireHash(sha256);
         return root.resolve(sha256.substring(0, 2)).resolve(sha256);
     }
 
@@ -187,6 +217,11 @@ public final class EncryptedBlobStore implements BlobStore {
     }
 
     static InsynException storage(Exception e) {
+        if (e instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+            // the server went away (restart, network): what was committed before is kept, this call was not done
+            return new InsynException(InsynException.Kind.STORAGE, Optional.empty(), e, "store.connectionLost", e.getMessage());
+        }
         return new InsynException(InsynException.Kind.STORAGE, Optional.empty(), e, "store.failed", e.toString());
     }
 

@@ -23,13 +23,23 @@ record SharedSchema(String database, String schema) {
         return role("admins");
     }
 
+    /** The group of the workstations' own login (in their JDBC address): it may only read wrapped keys. */
+    String signIn() {
+        return role("signin");
+    }
+
     /** The login of one account. */
     String login(String userId) {
         return role("u_" + userId);
     }
 
+    /** The LISTEN/NOTIFY channel on which the workspace's commits wake the change feeds of other processes. */
+    String channel() {
+        return role("changes");
+    }
+
     Map<String, String> placeholders() {
-        return Map.of("workers", workers(), "admins", admins());
+        return Map.of("workers", workers(), "admins", admins(), "signin", signIn());
     }
 
     private String role(String suffix) {

@@ -1,6 +1,5 @@
 package org.insyn.store.internal;
 
-import java.nio.file.Path;
 import java.util.Optional;
 
 import org.insyn.core.InsynException;
@@ -34,8 +33,8 @@ final class SignIn {
     record Opened(WorkspaceKeys keys, Optional<String> login, int failedBefore) {
     }
 
-    Opened open(Path directory, String userId, char[] password) {
-        Optional<AccountFile.Entry> found = AccountFile.entry(directory, userId);
+    Opened open(KeyRing ring, String userId, char[] password) {
+        Optional<AccountFile.Entry> found = ring.entry(userId);
         if (found.isEmpty()) {
             // as slow as a real attempt, so the answer's timing does not tell which user names exist
             try {
@@ -58,11 +57,11 @@ final class SignIn {
             secret = entry.key().unwrap(password);
         } catch (WrongPasswordException e) {
             Attempts[] after = new Attempts[1];
-            AccountFile.update(directory, userId, old -> old.map(o -> o.withAttempts(after[0] = throttle.failed(o.attempts()))));
+            ring.update(userId, old -> old.map(o -> o.withAttempts(after[0] = throttle.failed(o.attempts()))));
             throw after[0] != null && throttle.locked(after[0]) ? locked(userId) : wrongPassword();
         }
         if (entry.attempts().failures() > 0) {
-            AccountFile.update(directory, userId, old -> old.map(o -> o.withAttempts(Attempts.NONE)));
+            ring.update(userId, old -> old.map(o -> o.withAttempts(Attempts.NONE)));
         }
         return new Opened(WorkspaceKeys.of(secret), entry.login(), entry.attempts().failures());
     }

@@ -116,7 +116,7 @@ final class StoreAccounts implements Accounts {
             return u;
         }));
         // without its wrapped key the account cannot open the workspace any more
-        AccountFile.update(ws.directory(), userId, old -> Optional.empty());
+        ws.keyRing().update(userId, old -> Optional.empty());
         return disabled;
     }
 
@@ -160,21 +160,21 @@ final class StoreAccounts implements Accounts {
             User u = stored(tx.c, userId);
             return tx.audit(ws.userId(), AuditAction.ACCOUNT_UNLOCKED, Optional.empty(), AccountChecks.target(u), "");
         }));
-        AccountFile.update(ws.directory(), userId, old -> old.map(e -> e.withAttempts(Attempts.NONE)));
+        ws.keyRing().update(userId, old -> old.map(e -> e.withAttempts(Attempts.NONE)));
     }
 
     @Override
     public void changePassword(char[] oldPassword, char[] newPassword) {
         SignIn.requireGoodPassword(newPassword);
         guard(ws.userId(), () -> {
-            SignIn.Opened opened = ws.signIn().open(ws.directory(), ws.userId(), oldPassword);
+            SignIn.Opened opened = ws.signIn().open(ws.keyRing(), ws.userId(), oldPassword);
             if (!opened.keys().sameMaster(ws.keys())) {
                 throw new InsynException(InsynException.Kind.INTEGRITY, Optional.empty(), "store.keyDoesNotFit", ws.directory());
             }
             // the same secret under the new password: nothing else is re-encrypted
             AccountKey rewrapped = AccountKey.wrap(opened.keys().secret(opened.keys().databasePassword()), newPassword,
                     SignIn.newKeyCost());
-            AccountFile.update(ws.directory(), ws.userId(), old -> old.map(e -> e.withKey(rewrapped)));
+            ws.keyRing().update(ws.userId(), old -> old.map(e -> e.withKey(rewrapped)));
             return ws.write(tx -> tx.audit(ws.userId(), AuditAction.PASSWORD_CHANGED, Optional.empty(), "user:" + ws.userId(), ""));
         });
     }
@@ -189,7 +189,7 @@ final class StoreAccounts implements Accounts {
     private void putKey(String userId, char[] password, Optional<char[]> databasePassword) {
         Optional<String> login = ws.read(c -> login(c, userId));
         AccountKey key = AccountKey.wrap(ws.keys().secret(databasePassword), password, SignIn.newKeyCost());
-        AccountFile.update(ws.directory(), userId, old -> Optional.of(new AccountFile.Entry(key, login, Attempts.NONE)));
+        ws.keyRing().update(userId, old -> Optional.of(new AccountFile.Entry(key, login, Attempts.NONE)));
     }
 
     private static User stored(Connection c, String userId) throws SQLException {

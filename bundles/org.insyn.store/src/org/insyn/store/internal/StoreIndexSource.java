@@ -2,12 +2,15 @@ package org.insyn.store.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.insyn.core.model.Capture;
 import org.insyn.core.model.Note;
 import org.insyn.core.service.IndexSource;
+import org.insyn.core.service.StoreEvent;
 
 /**
  * What the search index reads from the store, as the system rather than as a worker: one item after a change, and
@@ -17,6 +20,8 @@ final class StoreIndexSource implements IndexSource {
     // A hit's case is its run's justification's case (none for outreach); the run's start is when it was found.
     private static final String HITS = "SELECT h.*, j.case_id AS hit_case, j.unit_id AS hit_unit, r.started AS found FROM hit h"
             + " JOIN search_run r ON h.run_id = r.id JOIN justification j ON r.justification_id = j.id";
+
+    private static final int BATCH = 500;
 
     private final StoreWorkspace ws;
 
@@ -58,6 +63,32 @@ final class StoreIndexSource implements IndexSource {
     @Override
     public void forEachCapture(Consumer<Capture> sink) {
         stream("SELECT * FROM capture ORDER BY id", StoreSession::captureRow, sink);
+    }
+
+    @Override
+    public long changesSince(long seq, Consumer<List<StoreEvent>> sink) {
+        long[] last = { seq };
+        List<StoreEvent> batch = new ArrayList<>();
+        stream("SELECT seq, kind, item_id, case_id, deleted FROM change_feed WHERE seq > " + seq + " ORDER BY seq", rs -> {
+            last[0] = rs.getLong("seq");
+            return new StoreEvent(StoreEvent.Type.valueOf(rs.getString("kind")), rs.getLong("item_id"),
+                    Db.optLong(rs, "case_id"), rs.getBoolean("deleted"));
+        }, e -> {
+            batch.add(e);
+            if (batch.size() == BATCH) {
+                sink.accept(List.copyOf(batch));
+                batch.clear();
+            }
+        });
+        if (!batch.isEmpty()) {
+            sink.accept(List.copyOf(batch));
+        }
+        return last[0];
+    }
+
+    @Override
+    public long position() {
+        return ws.position();
     }
 
     private static CaseHit caseHit(ResultSet rs) throws SQLException {

@@ -35,7 +35,19 @@ public final class StoreProvider implements WorkspaceProvider {
 
     @Override
     public boolean isNew(WorkspaceConfig config) {
-        return !AccountFile.exists(config.directory());
+        return !keyRing(config).exists();
+    }
+
+    /**
+     * R9: where the accounts' wrapped keys are: beside the embedded database, or in the shared database, read with
+     * the workstation's own login; a shared folder made before the keys moved into the database until it is migrated.
+     */
+    static KeyRing keyRing(WorkspaceConfig config) {
+        if (config.postgresUrl().isEmpty() || AccountFile.exists(config.directory())) {
+            return KeyRing.file(config.directory());
+        }
+        String url = config.postgresUrl().get();
+        return new DbKeyRing(() -> Db.workstation(url), Db.withoutLogin(url));
     }
 
     @Override
@@ -80,7 +92,7 @@ public final class StoreProvider implements WorkspaceProvider {
                 return null;
             });
             AccountKey key = AccountKey.wrap(keys.secret(databasePassword), password, SignIn.newKeyCost());
-            AccountFile.update(directory, administrator.id(), old -> Optional.of(new AccountFile.Entry(key, owner, Attempts.NONE)));
+            ws.keyRing().update(administrator.id(), old -> Optional.of(new AccountFile.Entry(key, owner, Attempts.NONE)));
             ws.signedIn(0);
             return ws;
         } catch (RuntimeException e) {
@@ -90,11 +102,41 @@ public final class StoreProvider implements WorkspaceProvider {
     }
 
     @Override
+    public Moved moveIntoDatabase(WorkspaceConfig config, String userId, char[] password) {
+        Path directory = config.directory();
+        if (config.postgresUrl().isEmpty() || !AccountFile.exists(directory)) {
+            throw InsynException.invalid("store.nothingToMove", directory);
+        }
+        try (StoreWorkspace ws = (StoreWorkspace) signIn(config, userId, password)) {
+            ws.read(ws::requireAdministrator);
+            // the same master key is wrapped per account and the blobs are sealed under the key derived from it: the
+            // wrapped keys and the sealed bytes move as they are, nothing is decrypted on the way
+            java.util.Map<String, AccountFile.Entry> entries = AccountFile.read(directory);
+            KeyRing ring = new DbKeyRing(ws.db()::connection, ws.db().where());
+            entries.forEach((id, entry) -> ring.update(id, old -> Optional.of(entry)));
+            EncryptedBlobStore files = (EncryptedBlobStore) ws.blobs();
+            PgBlobStore rows = new PgBlobStore(ws.db(), ws.keys().blobKey(), userId);
+            java.util.List<String> hashes = files.list();
+            for (String hash : hashes) {
+                rows.putSealed(hash, files.sealed(hash));
+            }
+            ws.write(tx -> tx.audit(userId, org.insyn.core.model.AuditAction.WORKSPACE_MIGRATED, Optional.empty(), "workspace",
+                    "accounts=" + entries.size() + " blobs=" + hashes.size()));
+            // from now on the keys are read from the database; the old file stays beside it for the record
+            Files.move(directory.resolve(AccountFile.NAME), directory.resolve(AccountFile.NAME + ".moved"),
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return new Moved(entries.size(), hashes.size());
+        } catch (IOException e) {
+            throw EncryptedBlobStore.storage(e);
+        }
+    }
+
+    @Override
     public Workspace signIn(WorkspaceConfig config, String userId, char[] password) {
         if (isNew(config)) {
             throw InsynException.invalid("store.notAWorkspace", config.directory());
         }
-        SignIn.Opened opened = signIn.open(config.directory(), userId, password);
+        SignIn.Opened opened = signIn.open(keyRing(config), userId, password);
         Db db = config.postgresUrl().isPresent()
                 ? Db.shared(config.postgresUrl().get(), opened.login().orElseThrow(() -> InsynException.invalid("store.noLogin", userId)),
                         opened.keys().databasePassword().orElseThrow(() -> InsynException.invalid("store.noLogin", userId)))

@@ -50,7 +50,8 @@ import org.insyn.core.service.WorkspaceConfig;
  */
 public final class StoreWorkspace implements Workspace, AuditTrail, NetworkLog {
     private final Db db;
-    private final EncryptedBlobStore blobs;
+    private final SealedBlobs blobs;
+    private final KeyRing keyRing;
     private final Path exports;
     private final WorkspaceKeys keys;
     private final Path directory;
@@ -63,13 +64,22 @@ public final class StoreWorkspace implements Workspace, AuditTrail, NetworkLog {
     private final StoreAccounts accounts;
     private final StoreSession session;
     private volatile long lastUse = System.nanoTime();
+    /** Marks this process's rows on the change feed, so its feed does not tell its listeners twice. */
+    private final String origin = java.util.UUID.randomUUID().toString();
+    /** The last change on the feed the listeners have been told of. */
+    private volatile long position;
+    private volatile Optional<ChangeFeed> feed = Optional.empty();
     private volatile boolean locked;
 
     StoreWorkspace(Db db, WorkspaceKeys keys, WorkspaceConfig config, String userId, SignIn signIn) {
         this.db = db;
         this.keys = keys;
         this.directory = config.directory();
-        this.blobs = new EncryptedBlobStore(directory.resolve("blobs"), keys.blobKey());
+        // shared mode keeps keys and blobs in the database, but a shared folder made before that works until migrated
+        boolean inDatabase = db.postgres() && !AccountFile.exists(directory);
+        this.keyRing = inDatabase ? new DbKeyRing(db::connection, db.where()) : KeyRing.file(directory);
+        this.blobs = inDatabase ? new PgBlobStore(db, keys.blobKey(), userId)
+                : new EncryptedBlobStore(directory.resolve("blobs"), keys.blobKey());
         this.exports = config.exports();
         this.userId = userId;
         this.signIn = signIn;
@@ -98,6 +108,10 @@ public final class StoreWorkspace implements Workspace, AuditTrail, NetworkLog {
         return signIn;
     }
 
+    KeyRing keyRing() {
+        return keyRing;
+    }
+
     /** A workspace-level call by the person, refused while locked and audited when refused (R16). */
     <T> T guard(String target, Supplier<T> call) {
         return session.guard(target, Optional.empty(), call);
@@ -120,6 +134,26 @@ public final class StoreWorkspace implements Workspace, AuditTrail, NetworkLog {
                     failedBefore == 0 ? "" : "after " + failedBefore + " failed attempts");
             return null;
         });
+        position = read(c -> Db.one(c, "SELECT MAX(seq) FROM change_feed", rs -> rs.getLong(1)).orElse(0L));
+        // shared mode: others' commits reach this person's index and views (on the embedded file there are no others)
+        db.shared().ifPresent(s -> {
+            ChangeFeed f = new ChangeFeed(this, s.channel());
+            feed = Optional.of(f);
+            f.start();
+        });
+    }
+
+    String origin() {
+        return origin;
+    }
+
+    long position() {
+        return position;
+    }
+
+    /** The feed has told the listeners of every change up to this one. */
+    void advance(long seq) {
+        position = Math.max(position, seq);
     }
 
     static InsynException accountGone(String userId) {
@@ -153,7 +187,7 @@ public final class StoreWorkspace implements Workspace, AuditTrail, NetworkLog {
 
     @Override
     public void unlock(char[] password) {
-        SignIn.Opened opened = signIn.open(directory, userId, password);
+        SignIn.Opened opened = signIn.open(keyRing, userId, password);
         if (!opened.keys().sameMaster(keys)) {
             // the account's entry no longer holds this workspace's key: replaced outside Insyn
             throw new InsynException(InsynException.Kind.INTEGRITY, Optional.of(Rule.R9), "store.keyDoesNotFit", directory);
@@ -189,6 +223,7 @@ public final class StoreWorkspace implements Workspace, AuditTrail, NetworkLog {
             try {
                 tx = new Tx(c);
                 result = work.run(tx);
+                tx.publish(origin, db.shared().map(SharedSchema::channel));
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -200,17 +235,35 @@ public final class StoreWorkspace implements Workspace, AuditTrail, NetworkLog {
         tx.afterCommit.forEach(Runnable::run);
         deletedSinceOpen |= tx.events.stream().anyMatch(StoreEvent::deleted);
         if (!tx.events.isEmpty()) {
-            List<StoreEvent> events = List.copyOf(tx.events);
-            listeners.forEach(l -> {
-                try {
-                    l.changed(events);
-                } catch (RuntimeException e) {
-                    // a listener's failure must not undo or hide a committed change
-                    System.getLogger(StoreWorkspace.class.getName()).log(System.Logger.Level.WARNING, "listener failed", e);
-                }
-            });
+            tell(List.copyOf(tx.events));
+            if (feed.isEmpty()) {
+                // alone on the database: the feed's numbers up to this transaction's are all told
+                advance(tx.lastChange);
+            }
         }
         return result;
+    }
+
+    /**
+     * Tells the listeners of committed changes; false when one of them could not take them because the workspace
+     * locked meanwhile (R9), so the change feed tells them again once it is unlocked.
+     */
+    boolean tell(List<StoreEvent> events) {
+        boolean told = true;
+        for (StoreListener l : listeners) {
+            try {
+                l.changed(events);
+            } catch (InsynException e) {
+                told &= e.kind() != InsynException.Kind.LOCKED;
+                if (e.kind() != InsynException.Kind.LOCKED) {
+                    System.getLogger(StoreWorkspace.class.getName()).log(System.Logger.Level.WARNING, "listener failed", e);
+                }
+            } catch (RuntimeException e) {
+                // a listener's failure must not undo or hide a committed change
+                System.getLogger(StoreWorkspace.class.getName()).log(System.Logger.Level.WARNING, "listener failed", e);
+            }
+        }
+        return told;
     }
 
     // ---- files of deleted items (R3, R10, R14) -------------------------------------------------------------
@@ -529,7 +582,7 @@ public final class StoreWorkspace implements Workspace, AuditTrail, NetworkLog {
     // ---- the rest ------------------------------------------------------------------------------------------
 
     @Override
-    public EncryptedBlobStore blobs() {
+    public SealedBlobs blobs() {
         return blobs;
     }
 
@@ -551,6 +604,7 @@ public final class StoreWorkspace implements Workspace, AuditTrail, NetworkLog {
     @Override
     public void close() {
         locked = true;
+        feed.ifPresent(ChangeFeed::close);
         if (deletedSinceOpen) {
             db.closeCompacted();
         } else {

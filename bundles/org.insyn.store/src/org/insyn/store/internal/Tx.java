@@ -20,6 +20,8 @@ public final class Tx {
     final Connection c;
     final List<StoreEvent> events = new ArrayList<>();
     final List<Runnable> afterCommit = new ArrayList<>();
+    /** The number of this transaction's last change on the change feed, once published. */
+    long lastChange;
     private long headSeq;
     private String headHash;
 
@@ -49,6 +51,24 @@ public final class Tx {
 
     public void changed(StoreEvent.Type type, long id, Optional<Long> caseId, boolean deleted) {
         events.add(new StoreEvent(type, id, caseId, deleted));
+    }
+
+    /**
+     * Puts the transaction's changes on the change feed, in the same transaction, and on PostgreSQL wakes the other
+     * processes' listeners once it commits (NOTIFY is delivered at commit). Runs with the chain head locked, so the
+     * feed's numbers grow in commit order.
+     */
+    void publish(String origin, Optional<String> channel) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        Db.batch(c, "INSERT INTO change_feed (kind, item_id, case_id, deleted, origin, at_ms) VALUES (?, ?, ?, ?, ?, ?)",
+                events.stream().map(e -> new Object[] { e.type(), e.id(), e.caseId(), e.deleted(), origin, now }).toList());
+        lastChange = Db.one(c, "SELECT MAX(seq) FROM change_feed", rs -> rs.getLong(1)).orElse(0L);
+        if (channel.isPresent()) {
+            Db.one(c, "SELECT pg_notify(?, '')", rs -> Boolean.TRUE, channel.get());
+        }
     }
 
     /** Work outside the database that must follow only a committed transaction (removing blob files). */
