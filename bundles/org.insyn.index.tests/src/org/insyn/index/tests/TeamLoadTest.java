@@ -98,13 +98,13 @@ class TeamLoadTest {
         String classPath = childClassPath();
         List<Child> children = new ArrayList<>();
         for (String w : workers) {
-            children.add(start(classPath, shared, w, "worker", work));
+            children.add(start(classPath, shared, w, "worker", work, ""));
         }
-        children.add(start(classPath, shared, "sara", "supervisor", work));
+        children.add(start(classPath, shared, "sara", "supervisor", work, ""));
         List<Child> killed = new ArrayList<>();
         java.util.Random random = new java.util.Random(20261204L);
         for (int k = 0; k < kills; k++) {
-            Child victim = start(classPath, shared, "k1", "worker", 60_000);
+            Child victim = start(classPath, shared, "k1", "worker", 60_000, "r" + k);
             victim.awaitLine("note ", TimeUnit.SECONDS.toMillis(60));
             Thread.sleep(100 + random.nextInt(900));
             // SIGKILL wherever it is: between commits or in the middle of one
@@ -113,10 +113,19 @@ class TeamLoadTest {
             killed.add(victim);
         }
         if (kills > 0) {
-            children.add(start(classPath, shared, "k1", "worker", 1_000));
+            children.add(start(classPath, shared, "k1", "worker", 1_000, "last"));
         }
+        try {
+            check(people, kills, provider, shared, children, killed);
+        } finally {
+            children.forEach(c -> c.process.destroyForcibly());
+        }
+    }
+
+    private void check(int people, int kills, WorkspaceProvider provider, Shared shared, List<Child> children, List<Child> killed)
+            throws Exception {
         for (Child c : children) {
-            c.awaitLine("done", TimeUnit.SECONDS.toMillis(120));
+            c.awaitLine("done", TimeUnit.SECONDS.toMillis(240));
         }
         for (Child c : children) {
             c.tell("check");
@@ -143,7 +152,7 @@ class TeamLoadTest {
                     long caseId = trail.stream().filter(a -> a.target().equals("note:" + e.getKey())).findFirst()
                             .orElseThrow(() -> new AssertionError("no audit entry for note " + e.getKey())).caseId().orElseThrow();
                     Note n = sara.session().notes(caseId).stream().filter(x -> x.id() == e.getKey()).findFirst().orElseThrow();
-                    assertEquals(TeamWorker.text(c.user, e.getValue()), n.text(), "note " + n.id() + " is whole");
+                    assertEquals(TeamWorker.text(c.user + c.run, e.getValue()), n.text(), "note " + n.id() + " is whole");
                 }
                 if (c.user.equals("k1")) {
                     continue; // the killed writer's counts are checked together below
@@ -172,26 +181,28 @@ class TeamLoadTest {
         return trail.stream().filter(e -> e.actorId().equals(actor) && e.action() == action).count();
     }
 
-    private Child start(String classPath, Shared shared, String user, String role, long work) throws Exception {
+    private Child start(String classPath, Shared shared, String user, String role, long work, String run) throws Exception {
         Path profile = dir.resolve(user);
         Files.createDirectories(profile);
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xmx256m", "-Dinsyn.argon2id=" + System.getProperty("insyn.argon2id", ""),
-                "-cp", classPath, TeamWorker.class.getName(), shared.url(), profile.toString(), user, Long.toString(work), role);
+                "-cp", classPath, TeamWorker.class.getName(), shared.url(), profile.toString(), user, Long.toString(work), role, run);
         pb.environment().put("INSYN_PASSWORD", PASSWORD);
         pb.redirectErrorStream(true);
-        return new Child(user, pb.start());
+        return new Child(user, run, pb.start());
     }
 
     /** A person's process and what it printed. */
     private static final class Child {
         final String user;
+        final String run;
         final Process process;
         final List<String> lines = new CopyOnWriteArrayList<>();
         private final Writer stdin;
 
-        Child(String user, Process process) {
+        Child(String user, String run, Process process) {
             this.user = user;
+            this.run = run;
             this.process = process;
             this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
             Thread reader = new Thread(() -> {

@@ -54,6 +54,8 @@ public final class TeamWorker {
         String user = args[2];
         long millis = Long.parseLong(args[3]);
         boolean supervisor = args[4].equals("supervisor");
+        // a writer started again after a kill writes words of its own, so each note stays findable by its word alone
+        String words = user + (args.length > 5 ? args[5] : "");
         WorkspaceConfig config = WorkspaceConfig.shared(profile, url, Optional.empty(), Optional.empty());
         WorkspaceProvider provider = (WorkspaceProvider) Class.forName("org.insyn.store.internal.StoreProvider").getConstructor()
                 .newInstance();
@@ -79,14 +81,14 @@ public final class TeamWorker {
                         "Uppgifter i ansökan behöver kontrolleras.", SearchMode.CLIENT);
                 for (long i = 0; System.currentTimeMillis() < until; i++) {
                     Instant now = Instant.now();
-                    Note n = s.saveNote(new Note(0, caseId, user, text(user, i), RecordClass.CLIENT_FILE, List.of(), List.of(), now, now));
+                    Note n = s.saveNote(new Note(0, caseId, user, text(words, i), RecordClass.CLIENT_FILE, List.of(), List.of(), now, now));
                     say("note " + n.id() + " " + i);
-                    List<Long> found = index.search(SearchQuery.of(word(user, i))).found().stream().map(Found::id).toList();
+                    List<Long> found = index.search(SearchQuery.of(word(words, i))).found().stream().map(Found::id).toList();
                     if (!found.equals(List.of(n.id()))) {
                         say("error own note not found at once: " + found);
                     }
                     if (i % 3 == 0) {
-                        String page = ws.blobs().put(new ByteArrayInputStream(("<html><body>" + word(user, i) + "sida</body></html>")
+                        String page = ws.blobs().put(new ByteArrayInputStream(("<html><body>" + word(words, i) + "sida</body></html>")
                                 .getBytes(StandardCharsets.UTF_8)));
                         String manifest = ws.blobs().put(new ByteArrayInputStream(("{\"i\":" + i + "}").getBytes(StandardCharsets.UTF_8)));
                         Capture c = s.saveCapture(new Capture(0, caseId, j.id(), Optional.empty(), "http://127.0.0.1/" + user + "/" + i,
@@ -106,8 +108,11 @@ public final class TeamWorker {
             }
             say("done");
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            while (!"check".equals(in.readLine())) {
-                // waits for every other person to finish
+            // waits for every other person to finish; ends with the test when it goes away
+            for (String line; !"check".equals(line = in.readLine());) {
+                if (line == null) {
+                    return;
+                }
             }
             say(check(ws, index));
         }
