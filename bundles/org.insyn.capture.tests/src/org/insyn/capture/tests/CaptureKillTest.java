@@ -34,6 +34,7 @@ import org.insyn.core.service.Session;
 import org.insyn.core.service.Workspace;
 import org.insyn.core.service.WorkspaceConfig;
 import org.insyn.core.service.WorkspaceProvider;
+import org.insyn.testing.OsgiServices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
@@ -55,7 +56,7 @@ class CaptureKillTest {
 
     @Test
     void R17_aKilledCaptureLeavesAWholeCaptureOrNone() throws Exception {
-        WorkspaceProvider provider = CaptureStoreTest.service(WorkspaceProvider.class);
+        WorkspaceProvider provider = OsgiServices.service(WorkspaceProvider.class);
         long caseId;
         long justificationId;
         try (Workspace admin = provider.create(WorkspaceConfig.embedded(dir),

@@ -1,5 +1,6 @@
 package org.insyn.capture.tests;
 
+import static org.insyn.testing.OsgiServices.service;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -52,9 +53,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 /** Captures stored in a real encrypted H2 workspace, opened through the store's DS service (R9, R15, R16, R17). */
 class CaptureStoreTest {
@@ -82,15 +80,6 @@ class CaptureStoreTest {
     static void stop() {
         site.close();
         tsa.close();
-    }
-
-    static <T> T service(Class<T> type) throws InterruptedException {
-        BundleContext context = FrameworkUtil.getBundle(ChromiumCaptureService.class).getBundleContext();
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
-        tracker.open();
-        T service = tracker.waitForService(10_000);
-        assertTrue(service != null, "DS offers " + type.getSimpleName());
-        return service;
     }
 
     static final char[] PASSWORD = "korrekt-häst-batteri".toCharArray();

@@ -32,12 +32,17 @@ import org.insyn.core.service.VerifyReport.Problem;
 import org.insyn.core.service.Workspace;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * The capture service over Debian's Chromium (R7, R15, R17). The blobs go to the workspace's encrypted blob store
  * first and the capture row last, in one transaction with its audit entry: until that row is written there is no
  * capture, and a failure before it takes back the blobs this capture added.
  */
+@Component(name = "org.insyn.capture", service = CaptureService.class)
 public final class ChromiumCaptureService implements CaptureService {
     /**
      * The RFC 3161 timestamp authority: this system property, else the environment variable {@value #TSA_ENV}, else the
@@ -65,6 +70,8 @@ public final class ChromiumCaptureService implements CaptureService {
         this.zone = ZoneId.systemDefault();
     }
 
+    @Reference(name = "preferences", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            unbind = "unsetPreferences")
     public void setPreferences(IPreferencesService preferences) {
         this.preferences = preferences;
     }

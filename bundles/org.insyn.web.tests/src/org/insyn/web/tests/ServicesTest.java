@@ -1,5 +1,6 @@
 package org.insyn.web.tests;
 
+import static org.insyn.testing.OsgiServices.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,7 +30,6 @@ import org.insyn.web.internal.SourceRegistry;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 
 /** The sources and the search service as Declarative Services in the running OSGi framework. */
@@ -40,9 +40,7 @@ class ServicesTest {
     private final BundleContext context = FrameworkUtil.getBundle(SearchServiceImpl.class).getBundleContext();
 
     private SearchService search() {
-        ServiceReference<SearchService> ref = await(() -> Optional.ofNullable(context.getServiceReference(SearchService.class)),
-                "the search service");
-        return context.getService(ref);
+        return service(SearchService.class);
     }
 
     private static <T> T await(java.util.function.Supplier<Optional<T>> probe, String what) {

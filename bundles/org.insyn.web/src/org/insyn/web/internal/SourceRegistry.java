@@ -23,6 +23,12 @@ import org.insyn.core.service.SourceProvider;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Offers every configured source as a {@link SourceProvider} service: the built-in configurations in the
@@ -30,6 +36,7 @@ import org.osgi.framework.ServiceRegistration;
  * (a file with a built-in's id replaces it). In demo mode ({@link DemoWeb} present) the built-ins are the demo
  * sites' instead, so that nothing goes to the internet.
  */
+@Component(name = "org.insyn.web.sources", service = {}, immediate = true)
 public final class SourceRegistry {
     /** Preference node of the settings sources use ({setting:NAME} in their URLs), e.g. API keys. */
     public static final String PREFERENCES = "org.insyn.web";
@@ -39,14 +46,17 @@ public final class SourceRegistry {
     private IPreferencesService preferences;
     private DemoWeb demo;
 
+    @Reference(name = "preferences", cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     public void setPreferences(IPreferencesService preferences) {
         this.preferences = preferences;
     }
 
+    @Reference(name = "demo", cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     public void setDemo(DemoWeb demo) {
         this.demo = demo;
     }
 
+    @Activate
     public void activate(BundleContext context) {
         Settings settings = settings();
         PrivateHttp http = new PrivateHttp(new PrivateHttp.Limits(
@@ -61,6 +71,7 @@ public final class SourceRegistry {
         }
     }
 
+    @Deactivate
     public void deactivate() {
         registrations.forEach(ServiceRegistration::unregister);
         registrations.clear();
