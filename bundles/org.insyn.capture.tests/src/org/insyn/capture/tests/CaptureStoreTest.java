@@ -22,8 +22,6 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
-import org.eclipse.core.runtime.preferences.IEclipsePreferences;
-import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.insyn.capture.internal.CaptureTesting;
 import org.insyn.capture.internal.ChromiumCaptureService;
 import org.insyn.core.InsynException;
@@ -42,6 +40,7 @@ import org.insyn.core.model.SearchMode;
 import org.insyn.core.model.Unit;
 import org.insyn.core.model.User;
 import org.insyn.core.service.CaptureService;
+import org.insyn.core.service.CaptureSettings;
 import org.insyn.core.service.Session;
 import org.insyn.core.service.VerifyReport;
 import org.insyn.core.service.Workspace;
@@ -124,17 +123,15 @@ class CaptureStoreTest {
     @Test
     void R17_theProductsCaptureServiceSealsWithTheTimestampAuthorityOfThePreferences() throws Exception {
         CaptureService product = service(CaptureService.class);
-        IEclipsePreferences prefs = InstanceScope.INSTANCE.getNode(ChromiumCaptureService.PREFERENCES);
+        CaptureSettings settings = service(CaptureSettings.class);
         try {
             assertTrue(capture(product, site.url("/post")).timestampToken().isEmpty(), "no authority anywhere: hashes only");
-            prefs.put(ChromiumCaptureService.TSA_PREFERENCE, tsa.url().toString());
-            prefs.flush();
+            settings.setTimestampAuthority(tsa.url().toString());
             Capture sealed = capture(product, site.url("/post"));
             assertTrue(sealed.timestampToken().isPresent(), "sealed by the authority of the preferences");
             assertTrue(ws.verify().clean());
         } finally {
-            prefs.remove(ChromiumCaptureService.TSA_PREFERENCE);
-            prefs.flush();
+            settings.setTimestampAuthority("");
         }
     }
 

@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.eclipse.core.runtime.preferences.IPreferencesService;
 import org.insyn.core.service.DemoWeb;
 import org.insyn.core.service.SourceProvider;
+import org.insyn.core.service.SourceSettings;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -38,16 +38,14 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  */
 @Component(name = "org.insyn.web.sources", service = {}, immediate = true)
 public final class SourceRegistry {
-    /** Preference node of the settings sources use ({setting:NAME} in their URLs), e.g. API keys. */
-    public static final String PREFERENCES = "org.insyn.web";
     private static final System.Logger LOG = System.getLogger(SourceRegistry.class.getName());
 
     private final List<ServiceRegistration<SourceProvider>> registrations = new ArrayList<>();
-    private IPreferencesService preferences;
+    private SourceSettings preferences;
     private DemoWeb demo;
 
     @Reference(name = "preferences", cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
-    public void setPreferences(IPreferencesService preferences) {
+    public void setPreferences(SourceSettings preferences) {
         this.preferences = preferences;
     }
 
@@ -82,9 +80,8 @@ public final class SourceRegistry {
         if (demo != null) {
             demo.sites().forEach((site, uri) -> demoSites.put("demo." + site, uri.toString()));
         }
-        IPreferencesService prefs = preferences;
-        return key -> Optional.ofNullable(demoSites.get(key))
-                .or(() -> Optional.ofNullable(prefs == null ? null : prefs.getString(PREFERENCES, key, null, null)));
+        SourceSettings prefs = preferences;
+        return key -> Optional.ofNullable(demoSites.get(key)).or(() -> prefs == null ? Optional.empty() : prefs.get(key));
     }
 
     private static List<SourceConfig> bundled(Bundle bundle, String folder) {
