@@ -32,6 +32,12 @@ public final class Cli {
             err.println("insyn: unknown command '" + args.get(0) + "'. Run 'insyn cli --help' for the list.");
             return USAGE;
         }
+        if (args.size() == 2 && List.of("--help", "-h").contains(args.get(1))) {
+            // every command answers --help, as docs/CLI.md promises
+            out.println("usage: insyn cli " + command.name() + " [ARGS...]");
+            out.println("  " + command.summary());
+            return OK;
+        }
         try {
             return command.run(args.subList(1, args.size()), out, err);
         } catch (Exception e) {

@@ -1,5 +1,6 @@
 package org.insyn.app.tests;
 
+import static org.insyn.testing.OsgiServices.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,7 +41,7 @@ class AccountCommandTest {
     final Map<String, String> env = new HashMap<>();
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    final Supplier<WorkspaceProvider> store = () -> Services.await(WorkspaceProvider.class, 20_000);
+    final Supplier<WorkspaceProvider> store = () -> service(WorkspaceProvider.class);
 
     /** Runs one command line, answering the prompts with the given lines. */
     int run(Locale locale, String answers, String... args) {

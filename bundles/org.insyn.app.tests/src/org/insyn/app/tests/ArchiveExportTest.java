@@ -1,5 +1,6 @@
 package org.insyn.app.tests;
 
+import static org.insyn.testing.OsgiServices.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,18 +52,18 @@ class ArchiveExportTest {
         err.reset();
         Map<String, String> env = new java.util.HashMap<>(Workspaces.as("fia"));
         env.put("INSYN_WORKSPACE", dir.resolve("ws").toString());
-        return new Cli("1", List.of(new ExportCommand(() -> Services.await(ReportService.class, 10_000),
-                () -> Services.await(WorkspaceProvider.class, 10_000), () -> Services.await(CaptureService.class, 10_000), env, Workspaces.NOTHING_TO_ASK, Locale.ENGLISH)))
+        return new Cli("1", List.of(new ExportCommand(() -> service(ReportService.class),
+                () -> service(WorkspaceProvider.class), () -> service(CaptureService.class), env, Workspaces.NOTHING_TO_ASK, Locale.ENGLISH)))
                 .run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     Workspace workspace() {
-        return Workspaces.signIn(Services.await(WorkspaceProvider.class, 10_000), dir.resolve("ws"), "fia");
+        return Workspaces.signIn(service(WorkspaceProvider.class), dir.resolve("ws"), "fia");
     }
 
     @Test
     void R11_exportArchiveCapturesTheServicesOwnPagesIntoOneDatedPdfA() throws Exception {
-        Workspaces.make(Services.await(WorkspaceProvider.class, 10_000), dir.resolve("ws"),
+        Workspaces.make(service(WorkspaceProvider.class), dir.resolve("ws"),
                 new Unit("kista", "Fältassistenterna Rinkeby-Kista", ReviewPolicy.AFTER), Workspaces.person("fia", Role.FIELD_WORKER, "kista"));
         try (FixtureServer web = FixtureServer.start()) {
             String youthCentre = web.base("web") + "/socialt/ungdomsgarden.rinkeby";
@@ -130,7 +131,7 @@ class ArchiveExportTest {
 
     @Test
     void R2_underReviewBeforeTheArchiveWaitsForASupervisorsApproval() throws Exception {
-        Workspaces.make(Services.await(WorkspaceProvider.class, 10_000), dir.resolve("ws"),
+        Workspaces.make(service(WorkspaceProvider.class), dir.resolve("ws"),
                 new Unit("kista", "Fältassistenterna Rinkeby-Kista", ReviewPolicy.BEFORE), Workspaces.person("fia", Role.FIELD_WORKER, "kista"));
         Path urls = Files.writeString(dir.resolve("sidor.txt"), "https://www.facebook.com/exempel\n");
         assertEquals(1, run("export", "archive", "--urls", urls.toString(), "--unit", "kista", "--year", "2026", "--out",

@@ -29,6 +29,7 @@ import org.insyn.core.service.CaptureService;
 import org.insyn.core.service.Session;
 import org.insyn.core.service.Workspace;
 import org.insyn.core.service.WorkspaceProvider;
+import org.insyn.testing.OsgiServices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +43,7 @@ class CaptureCliTest {
     Path dir;
 
     static <T> Supplier<T> service(Class<T> type) {
-        return () -> Services.await(type, 10_000);
+        return () -> OsgiServices.service(type);
     }
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -1,5 +1,6 @@
 package org.insyn.app.tests;
 
+import static org.insyn.testing.OsgiServices.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -65,10 +66,6 @@ class ExportCommandTest {
         Map<String, String> env = new java.util.HashMap<>(Workspaces.as(user));
         env.put("INSYN_WORKSPACE", dir.resolve("ws").toString());
         return env;
-    }
-
-    static <T> T service(Class<T> type) {
-        return Services.await(type, 10_000);
     }
 
     private int run(String... args) {

@@ -1,5 +1,6 @@
 package org.insyn.app.tests;
 
+import static org.insyn.testing.OsgiServices.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,8 +43,8 @@ class ReindexCommandTest {
 
     @BeforeAll
     static void services() throws Exception {
-        workspaces = Services.await(WorkspaceProvider.class, 20_000);
-        indexes = Services.await(SearchIndexProvider.class, 20_000);
+        workspaces = service(WorkspaceProvider.class);
+        indexes = service(SearchIndexProvider.class);
     }
 
     int reindex(Locale locale, String... args) {

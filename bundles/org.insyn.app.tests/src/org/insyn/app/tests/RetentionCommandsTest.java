@@ -1,5 +1,6 @@
 package org.insyn.app.tests;
 
+import static org.insyn.testing.OsgiServices.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,8 +65,8 @@ class RetentionCommandsTest {
 
     @BeforeAll
     static void services() {
-        workspaces = Services.await(WorkspaceProvider.class, 20_000);
-        indexes = Services.await(SearchIndexProvider.class, 20_000);
+        workspaces = service(WorkspaceProvider.class);
+        indexes = service(SearchIndexProvider.class);
     }
 
     /** A closed case with two minor-importance notes, a minor-importance capture and a registered note. */

@@ -1,5 +1,6 @@
 package org.insyn.app.tests;
 
+import static org.insyn.testing.OsgiServices.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,7 +45,7 @@ class VerifyCommandTest {
 
     @BeforeAll
     static void store() throws Exception {
-        provider = Services.await(WorkspaceProvider.class, 20_000);
+        provider = service(WorkspaceProvider.class);
     }
 
     int verify(String... args) {

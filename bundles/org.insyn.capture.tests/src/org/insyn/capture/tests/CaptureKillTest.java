@@ -4,16 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -34,12 +32,11 @@ import org.insyn.core.service.Session;
 import org.insyn.core.service.Workspace;
 import org.insyn.core.service.WorkspaceConfig;
 import org.insyn.core.service.WorkspaceProvider;
+import org.insyn.testing.ChildJvm;
+import org.insyn.testing.OsgiServices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.wiring.BundleWire;
-import org.osgi.framework.wiring.BundleWiring;
 
 /**
  * A real process capturing pages, killed with SIGKILL (with its Chromium) at random moments, again and again:
@@ -55,7 +52,7 @@ class CaptureKillTest {
 
     @Test
     void R17_aKilledCaptureLeavesAWholeCaptureOrNone() throws Exception {
-        WorkspaceProvider provider = CaptureStoreTest.service(WorkspaceProvider.class);
+        WorkspaceProvider provider = OsgiServices.service(WorkspaceProvider.class);
         long caseId;
         long justificationId;
         try (Workspace admin = provider.create(WorkspaceConfig.embedded(dir),
@@ -76,21 +73,16 @@ class CaptureKillTest {
         try (Fixture site = new Fixture(); LoopbackTsa tsa = new LoopbackTsa()) {
             site.page("/post", "<html><head><title>Inlägg</title></head><body><h1>Inlägg</h1><img src='/a.png'></body></html>");
             site.file("/a.png", "image/png", CaptureTest.png(64, 64));
-            String classPath = childClassPath();
+            // the capture bundle with its tests, and the store (the provider's bundle) with what they are wired to
+            String classPath = ChildJvm.classPath(FrameworkUtil.getBundle(ChromiumCaptureService.class),
+                    FrameworkUtil.getBundle(provider.getClass()));
             Path tmp = Files.createDirectories(dir.resolve("tmp"));
             for (int round = 0; round < KILLS; round++) {
-                ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + tmp, "-cp", classPath, CaptureLoop.class.getName(), dir.toString(),
-                        Long.toString(caseId), Long.toString(justificationId), site.url("/post").toString(), tsa.url().toString());
-                pb.redirectErrorStream(true);
-                Process child = pb.start();
-                BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-                List<String> early = new ArrayList<>();
-                String line;
-                while ((line = lines.readLine()) != null && !line.equals("ready")) {
-                    early.add(line);
-                }
-                assertEquals("ready", line, () -> "the child did not start: " + String.join("\n", early));
+                ChildJvm.Child started = ChildJvm.start(classPath, List.of("-Djava.io.tmpdir=" + tmp), Map.of(), CaptureLoop.class,
+                        dir.toString(), Long.toString(caseId), Long.toString(justificationId), site.url("/post").toString(),
+                        tsa.url().toString());
+                Process child = started.process();
+                BufferedReader lines = started.lines();
                 // read its reports in the background, kill it (and its Chromium) at a random moment of a capture
                 CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
                     try {
@@ -145,50 +137,6 @@ class CaptureKillTest {
             }
             assertEquals(List.of(), CaptureTesting.service(Optional.empty()).verify(ws).problems());
             assertTrue(ws.verify().clean(), () -> ws.verify().problems().toString());
-        }
-    }
-
-    /** The class path of the capture bundle, its tests, the store and everything they are wired to. */
-    static String childClassPath() throws IOException {
-        Set<Bundle> bundles = new LinkedHashSet<>();
-        collect(FrameworkUtil.getBundle(ChromiumCaptureService.class), bundles);
-        collect(FrameworkUtil.getBundle(WorkspaceProvider.class), bundles);
-        for (Bundle b : FrameworkUtil.getBundle(ChromiumCaptureService.class).getBundleContext().getBundles()) {
-            if (b.getSymbolicName().equals("org.insyn.store")) {
-                collect(b, bundles);
-            }
-        }
-        Set<String> entries = new LinkedHashSet<>();
-        String area = FrameworkUtil.getBundle(ChromiumCaptureService.class).getBundleContext().getProperty("osgi.install.area");
-        Path install = area == null ? Path.of("").toAbsolutePath() : Path.of(area.substring(area.indexOf("file:") + 5));
-        for (Bundle b : bundles) {
-            String location = b.getLocation();
-            Path p = install.resolve(location.substring(location.indexOf("file:") + 5)).normalize();
-            if (Files.isDirectory(p)) {
-                // a reactor project: classes under target/, resources (db/migration) at its root
-                for (String out : new String[] { "target/classes", "target/test-classes" }) {
-                    if (Files.isDirectory(p.resolve(out))) {
-                        entries.add(p.resolve(out).toString());
-                    }
-                }
-                entries.add(p.toString());
-            } else {
-                entries.add(p.toString());
-            }
-        }
-        return String.join(File.pathSeparator, entries);
-    }
-
-    private static void collect(Bundle b, Set<Bundle> into) {
-        if (b.getBundleId() == 0 || !into.add(b)) {
-            return;
-        }
-        BundleWiring wiring = b.adapt(BundleWiring.class);
-        for (BundleWire w : wiring.getRequiredWires(null)) {
-            collect(w.getProviderWiring().getBundle(), into);
-        }
-        for (BundleWire w : wiring.getProvidedWires("osgi.wiring.host")) {
-            collect(w.getRequirerWiring().getBundle(), into);
         }
     }
 }

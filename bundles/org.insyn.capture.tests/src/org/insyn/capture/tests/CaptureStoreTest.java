@@ -1,5 +1,6 @@
 package org.insyn.capture.tests;
 
+import static org.insyn.testing.OsgiServices.service;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,8 +22,6 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
-import org.eclipse.core.runtime.preferences.IEclipsePreferences;
-import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.insyn.capture.internal.CaptureTesting;
 import org.insyn.capture.internal.ChromiumCaptureService;
 import org.insyn.core.InsynException;
@@ -41,6 +40,7 @@ import org.insyn.core.model.SearchMode;
 import org.insyn.core.model.Unit;
 import org.insyn.core.model.User;
 import org.insyn.core.service.CaptureService;
+import org.insyn.core.service.CaptureSettings;
 import org.insyn.core.service.Session;
 import org.insyn.core.service.VerifyReport;
 import org.insyn.core.service.Workspace;
@@ -52,9 +52,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 /** Captures stored in a real encrypted H2 workspace, opened through the store's DS service (R9, R15, R16, R17). */
 class CaptureStoreTest {
@@ -82,15 +79,6 @@ class CaptureStoreTest {
     static void stop() {
         site.close();
         tsa.close();
-    }
-
-    static <T> T service(Class<T> type) throws InterruptedException {
-        BundleContext context = FrameworkUtil.getBundle(ChromiumCaptureService.class).getBundleContext();
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
-        tracker.open();
-        T service = tracker.waitForService(10_000);
-        assertTrue(service != null, "DS offers " + type.getSimpleName());
-        return service;
     }
 
     static final char[] PASSWORD = "korrekt-häst-batteri".toCharArray();
@@ -135,17 +123,15 @@ class CaptureStoreTest {
     @Test
     void R17_theProductsCaptureServiceSealsWithTheTimestampAuthorityOfThePreferences() throws Exception {
         CaptureService product = service(CaptureService.class);
-        IEclipsePreferences prefs = InstanceScope.INSTANCE.getNode(ChromiumCaptureService.PREFERENCES);
+        CaptureSettings settings = service(CaptureSettings.class);
         try {
             assertTrue(capture(product, site.url("/post")).timestampToken().isEmpty(), "no authority anywhere: hashes only");
-            prefs.put(ChromiumCaptureService.TSA_PREFERENCE, tsa.url().toString());
-            prefs.flush();
+            settings.setTimestampAuthority(tsa.url().toString());
             Capture sealed = capture(product, site.url("/post"));
             assertTrue(sealed.timestampToken().isPresent(), "sealed by the authority of the preferences");
             assertTrue(ws.verify().clean());
         } finally {
-            prefs.remove(ChromiumCaptureService.TSA_PREFERENCE);
-            prefs.flush();
+            settings.setTimestampAuthority("");
         }
     }
 

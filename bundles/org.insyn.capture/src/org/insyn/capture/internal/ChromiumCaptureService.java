@@ -16,7 +16,6 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
-import org.eclipse.core.runtime.preferences.IPreferencesService;
 import org.insyn.core.InsynException;
 import org.insyn.core.model.Capture;
 import org.insyn.core.model.CaseFile;
@@ -26,26 +25,31 @@ import org.insyn.core.model.Unit;
 import org.insyn.core.policy.Policy;
 import org.insyn.core.service.BlobStore;
 import org.insyn.core.service.CaptureService;
+import org.insyn.core.service.CaptureSettings;
 import org.insyn.core.service.Session;
 import org.insyn.core.service.VerifyReport;
 import org.insyn.core.service.VerifyReport.Problem;
 import org.insyn.core.service.Workspace;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * The capture service over Debian's Chromium (R7, R15, R17). The blobs go to the workspace's encrypted blob store
  * first and the capture row last, in one transaction with its audit entry: until that row is written there is no
  * capture, and a failure before it takes back the blobs this capture added.
  */
+@Component(name = "org.insyn.capture", service = CaptureService.class)
 public final class ChromiumCaptureService implements CaptureService {
     /**
      * The RFC 3161 timestamp authority: this system property, else the environment variable {@value #TSA_ENV}, else the
-     * preference {@value #TSA_PREFERENCE} of the node {@value #PREFERENCES} (Window › Preferences in the workbench).
+     * {@link CaptureSettings#timestampAuthority() setting} (Window › Preferences in the workbench).
      */
     public static final String TSA_PROPERTY = "insyn.capture.tsa";
     public static final String TSA_ENV = "INSYN_TSA_URL";
-    public static final String PREFERENCES = "org.insyn.capture";
     public static final String TSA_PREFERENCE = "tsa.url";
 
     private final Supplier<CaptureOptions> options;
@@ -54,22 +58,24 @@ public final class ChromiumCaptureService implements CaptureService {
     private final ZoneId zone;
     private final Policy policy = new Policy();
     /** Bound by DS when the runtime has preferences; read at each capture, so a changed authority applies at once. */
-    private volatile IPreferencesService preferences;
+    private volatile CaptureSettings preferences;
 
     /** The OSGi component: Debian's Chromium, the built-in tracker list, the authority as configured now. */
     public ChromiumCaptureService() {
         this.options = () -> CaptureOptions.defaults().withTimestampAuthority(timestampAuthority(System::getProperty, System::getenv,
-                key -> preferences == null ? null : preferences.getString(PREFERENCES, key, null, null)));
+                key -> preferences == null ? null : preferences.timestampAuthority().orElse(null)));
         this.trackers = Trackers.builtIn();
         this.tool = "Insyn " + bundleVersion();
         this.zone = ZoneId.systemDefault();
     }
 
-    public void setPreferences(IPreferencesService preferences) {
+    @Reference(name = "preferences", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            unbind = "unsetPreferences")
+    public void setPreferences(CaptureSettings preferences) {
         this.preferences = preferences;
     }
 
-    public void unsetPreferences(IPreferencesService gone) {
+    public void unsetPreferences(CaptureSettings gone) {
         if (preferences == gone) {
             preferences = null;
         }

@@ -1,5 +1,6 @@
 package org.insyn.index.tests;
 
+import static org.insyn.testing.OsgiServices.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceReference;
 
 /** Lucene finds its codecs through ServiceLoader, which can break under OSGi: a real round trip in the runtime. */
 class OsgiTest {
@@ -44,17 +44,6 @@ class OsgiTest {
         // Nobody starts the bundle: its lazy activation policy must be enough for SCR to offer the service.
         BundleContext context = FrameworkUtil.getBundle(LuceneIndex.class).getBundleContext();
         assertNotNull(context, "the index bundle is started (lazily) by the framework");
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        ServiceReference<SearchIndexProvider> reference = context.getServiceReference(SearchIndexProvider.class);
-        while (reference == null && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            reference = context.getServiceReference(SearchIndexProvider.class);
-        }
-        assertNotNull(reference, "SCR registered the index provider");
-        try {
-            assertTrue(context.getService(reference) instanceof IndexService);
-        } finally {
-            context.ungetService(reference);
-        }
+        assertTrue(service(SearchIndexProvider.class) instanceof IndexService, "SCR registered the index provider");
     }
 }

@@ -1,8 +1,8 @@
 package org.insyn.index.tests;
 
+import static org.insyn.testing.OsgiServices.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,9 +56,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceReference;
 
 /**
  * The index following the real store (encrypted H2 in a temporary workspace), both offered as DS services: every
@@ -328,15 +325,4 @@ class StoreIndexTest {
         }
     }
 
-    static <T> T service(Class<T> type) throws InterruptedException {
-        BundleContext context = FrameworkUtil.getBundle(LuceneIndex.class).getBundleContext();
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        ServiceReference<T> reference = context.getServiceReference(type);
-        while (reference == null && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            reference = context.getServiceReference(type);
-        }
-        assertNotNull(reference, type.getSimpleName() + " is offered as a DS service");
-        return context.getService(reference);
-    }
 }

@@ -23,11 +23,13 @@ import org.insyn.core.service.SearchIndex.Progress;
 import org.insyn.core.service.SearchIndexProvider;
 import org.insyn.core.service.Workspace;
 import org.insyn.core.service.WorkspaceConfig;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * Opens the encrypted index of a workspace under {@code <workspace>/index} for its signed-in person; a Declarative
  * Services component.
  */
+@Component(name = "org.insyn.index", service = SearchIndexProvider.class)
 public final class IndexService implements SearchIndexProvider {
 
     @Override

@@ -1,5 +1,6 @@
 package org.insyn.report.tests;
 
+import static org.insyn.testing.OsgiServices.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,27 +43,12 @@ import org.insyn.core.service.WorkspaceProvider;
 import org.insyn.report.internal.PdfReports;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceReference;
 
 /** Reports made from a real workspace: the encrypted H2 store and its blob store, opened through OSGi. */
 class StoreReportTest {
     @TempDir
     Path dir;
     final ReportService reports = new PdfReports();
-
-    static <T> T service(Class<T> type) throws InterruptedException {
-        BundleContext context = FrameworkUtil.getBundle(PdfReports.class).getBundleContext();
-        for (int i = 0; i < 100; i++) {
-            ServiceReference<T> ref = context.getServiceReference(type);
-            if (ref != null) {
-                return context.getService(ref);
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no " + type.getSimpleName() + " registered");
-    }
 
     record Case(Workspace ws, Session anna, long caseId, Subject subject, Capture capture) {
     }

@@ -41,8 +41,10 @@ import org.insyn.core.service.ReportService;
 import org.insyn.core.stats.Table;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.osgi.service.component.annotations.Component;
 
 /** The PDF/A-3b documents of Insyn, written with PDFBox. */
+@Component(name = "org.insyn.report", service = ReportService.class)
 public final class PdfReports implements ReportService {
 
     // ---- evidence report (R5, R11, R12, R17) -------------------------------------------------------------

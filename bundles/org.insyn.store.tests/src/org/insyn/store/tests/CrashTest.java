@@ -5,15 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
-import java.io.File;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,12 +31,10 @@ import org.insyn.core.service.VerifyReport;
 import org.insyn.core.service.Workspace;
 import org.insyn.core.service.WorkspaceConfig;
 import org.insyn.store.internal.StoreProvider;
+import org.insyn.testing.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.wiring.BundleWire;
-import org.osgi.framework.wiring.BundleWiring;
 
 /** A real process killed with SIGKILL in the middle of its writes, again and again: the store stays consistent. */
 class CrashTest {
@@ -68,28 +60,20 @@ class CrashTest {
             justificationId = anna.justify(Optional.of(caseId), "north", ReasonCategory.OTHER,
                     "Prov av lagret under avbrott mitt i skrivningar.", SearchMode.CLIENT).id();
         }
-        String classPath = childClassPath();
+        String classPath = ChildJvm.classPath(FrameworkUtil.getBundle(StoreProvider.class));
         int lostNotes = 0;
         int lostCaptures = 0;
         Random random = new Random(20261124L);
         long next = 0;
         int killedWhileWriting = 0;
         for (int round = 0; round < KILLS; round++) {
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", classPath, WriteLoop.class.getName(), dir.toString(),
-                    Long.toString(caseId), Long.toString(justificationId), Long.toString(next));
-            pb.environment().put("INSYN_PASSWORD", PASSWORD);
-            pb.redirectErrorStream(true);
-            Process child = pb.start();
+            ChildJvm.Child started = ChildJvm.start(classPath, List.of(), Map.of("INSYN_PASSWORD", PASSWORD), WriteLoop.class,
+                    dir.toString(), Long.toString(caseId), Long.toString(justificationId), Long.toString(next));
+            Process child = started.process();
+            BufferedReader lines = started.lines();
             Map<Long, Long> committedNotes = new HashMap<>();
             Map<Long, Long> committedCaptures = new HashMap<>();
-            List<String> output = new ArrayList<>();
-            BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
             String line;
-            while ((line = lines.readLine()) != null && !line.equals("ready")) {
-                output.add(line);
-            }
-            assertEquals("ready", line, () -> "the writer did not start: " + String.join("\n", output) + "\nclass path: " + classPath);
             // let it write for a random while, then kill it wherever it is
             long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20 + random.nextInt(250));
             while (System.nanoTime() < until && (line = lines.readLine()) != null) {
@@ -159,56 +143,5 @@ class CrashTest {
 
     private Workspace open() {
         return new StoreProvider().signIn(WorkspaceConfig.embedded(dir), "anna", PASSWORD.toCharArray());
-    }
-
-    /**
-     * The class path of the store bundle, its fragments (this one holds the write loop) and every bundle it is wired
-     * to, for a plain JVM outside OSGi.
-     */
-    static String childClassPath() {
-        Bundle store = FrameworkUtil.getBundle(StoreProvider.class);
-        Set<Bundle> bundles = new LinkedHashSet<>();
-        collect(store, bundles);
-        Set<String> entries = new LinkedHashSet<>();
-        for (Bundle b : bundles) {
-            entries.addAll(classPathOf(b));
-        }
-        return String.join(File.pathSeparator, entries);
-    }
-
-    private static void collect(Bundle b, Set<Bundle> into) {
-        if (b.getBundleId() == 0 || !into.add(b)) {
-            return;
-        }
-        BundleWiring wiring = b.adapt(BundleWiring.class);
-        for (BundleWire w : wiring.getRequiredWires(null)) {
-            collect(w.getProviderWiring().getBundle(), into);
-        }
-        for (BundleWire w : wiring.getProvidedWires("osgi.wiring.host")) {
-            collect(w.getRequirerWiring().getBundle(), into);
-        }
-    }
-
-    private static Path installArea(Bundle b) {
-        String area = b.getBundleContext() != null ? b.getBundleContext().getProperty("osgi.install.area")
-                : FrameworkUtil.getBundle(StoreProvider.class).getBundleContext().getProperty("osgi.install.area");
-        return area == null ? Path.of("").toAbsolutePath() : Path.of(area.substring(area.indexOf("file:") + "file:".length()));
-    }
-
-    private static List<String> classPathOf(Bundle b) {
-        String location = b.getLocation();
-        // relative locations are relative to the framework's install area (Equinox resolves them so)
-        Path p = installArea(b).resolve(location.substring(location.indexOf("file:") + "file:".length())).normalize();
-        List<String> entries = new ArrayList<>();
-        if (Files.isDirectory(p)) {
-            // a reactor project: its classes under target/, its resources (db/migration) at its root
-            for (String out : new String[] { "target/classes", "target/test-classes" }) {
-                if (Files.isDirectory(p.resolve(out))) {
-                    entries.add(p.resolve(out).toString());
-                }
-            }
-        }
-        entries.add(p.toString());
-        return entries;
     }
 }

@@ -1,8 +1,8 @@
 package org.insyn.store.tests;
 
+import static org.insyn.testing.OsgiServices.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,11 +48,8 @@ import org.insyn.core.service.StoreEvent.Type;
 import org.insyn.core.service.VerifyReport;
 import org.insyn.core.stats.SearchFact;
 import org.insyn.core.stats.SearchOutcome;
-import org.insyn.store.internal.StoreProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * R10, R14: the retention schedule, legal holds, weeding and erasure on request, against the real blob files and the
@@ -75,19 +72,8 @@ abstract class RetentionContract extends StoreFixture {
     /** The workspace's real encrypted index, following the store from now on. */
     SearchIndex index() {
         if (index == null) {
-            ServiceTracker<SearchIndexProvider, SearchIndexProvider> tracker = new ServiceTracker<>(
-                    FrameworkUtil.getBundle(StoreProvider.class).getBundleContext(), SearchIndexProvider.class, null);
-            tracker.open();
-            try {
-                SearchIndexProvider provider = tracker.waitForService(20_000);
-                assertNotNull(provider, "DS offers the index");
-                // anna's: the index follows the changes of the workspace it was opened on
-                index = provider.open(config, annaWs, (done, total) -> { });
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            } finally {
-                tracker.close();
-            }
+            // anna's: the index follows the changes of the workspace it was opened on
+            index = service(SearchIndexProvider.class).open(config, annaWs, (done, total) -> { });
         }
         return index;
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,8 +41,10 @@ import org.insyn.core.service.VerifyReport;
 import org.insyn.core.service.Workspace;
 import org.insyn.core.service.WorkspaceConfig;
 import org.insyn.store.internal.StoreProvider;
+import org.insyn.testing.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.FrameworkUtil;
 
 /**
  * R10, R16: a weeding run killed with SIGKILL wherever it is, again and again, leaves every item whole or gone, every
@@ -68,7 +69,7 @@ class WeedingCrashTest {
     @Test
     void R10_aKilledWeedingRunLeavesEveryItemWholeOrGoneAndTheChainVerifying() throws Exception {
         fill();
-        String classPath = CrashTest.childClassPath();
+        String classPath = ChildJvm.classPath(FrameworkUtil.getBundle(StoreProvider.class));
         Random random = new Random(20261124L);
         boolean finished = false;
         int kills = 0;
@@ -77,18 +78,12 @@ class WeedingCrashTest {
         Path compacting = dir.resolve("insyn.mv.db.tempFile");
         boolean killedWhileCompacting = false;
         for (int round = 0; round <= KILLS && !finished; round++) {
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", classPath, WeedLoop.class.getName(), dir.toString());
-            pb.environment().put("INSYN_PASSWORD", PASSWORD);
-            pb.redirectErrorStream(true);
-            Process child = pb.start();
-            BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            ChildJvm.Child started = ChildJvm.start(classPath, List.of(), Map.of("INSYN_PASSWORD", PASSWORD), WeedLoop.class,
+                    dir.toString());
+            Process child = started.process();
+            BufferedReader lines = started.lines();
             output.clear();
             String line;
-            while ((line = lines.readLine()) != null && !line.equals("ready")) {
-                output.add(line);
-            }
-            assertEquals("ready", line, () -> "the weeding run did not start: " + String.join("\n", output));
             if (round < KILLS - 1) {
                 // a few transactions in, then killed wherever it is: in a batch, between two, in the closing sweep
                 int batches = random.nextInt(4);

@@ -15,12 +15,14 @@ import org.insyn.security.AccountKey;
 import org.insyn.security.SignInThrottle;
 import org.insyn.security.SignInThrottle.Attempts;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * Opens workspaces by signing people in (R9): the password opens the account's wrapped master key, the keys of the
  * database, blobs and index derive from it, and the account must be enabled and as the audit trail left it.
  * Offered by DS.
  */
+@Component(name = "org.insyn.store", service = WorkspaceProvider.class, immediate = true)
 public final class StoreProvider implements WorkspaceProvider {
     private final SignIn signIn;
 

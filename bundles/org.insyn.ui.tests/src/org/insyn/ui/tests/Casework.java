@@ -19,6 +19,7 @@ import org.insyn.core.service.SearchService;
 import org.insyn.core.service.Session;
 import org.insyn.core.service.Workspace;
 import org.insyn.core.service.WorkspaceConfig;
+import org.insyn.testing.OsgiServices;
 
 /**
  * Workers' casework in the fixture workspace, done through the store's and the search's own services (the demo web on
@@ -76,7 +77,7 @@ final class Casework implements AutoCloseable {
 
     /** Searches the client's name in one source of the demo web under the justification, as the Search part would. */
     SearchService.Outcome search(String userId, Justification j, String client) {
-        SearchService search = Fixture.service(SearchService.class, Duration.ofSeconds(60));
+        SearchService search = OsgiServices.service(SearchService.class, Duration.ofSeconds(60));
         var query = search.build(QueryRequest.client(client, Optional.of("Stockholm"), Optional.empty()));
         String source = DEMO_SOURCES.get(searches++ % DEMO_SOURCES.size());
         return search.search(workspace(userId).session(), workspace(userId).networkLog(), j.id(), query, List.of(source),

@@ -13,8 +13,7 @@ import org.insyn.core.service.Workspace;
 import org.insyn.core.service.WorkspaceConfig;
 import org.insyn.core.service.WorkspaceProvider;
 import org.eclipse.e4.ui.workbench.IWorkbench;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
+import org.insyn.testing.OsgiServices;
 
 /**
  * The workspace the UI tests sign in to: a real encrypted H2 workspace in a temporary folder, made once per test run
@@ -72,7 +71,7 @@ public final class Fixture {
 
     /** The workspace the workbench has open now, from its application context (as the parts get it injected). */
     static Workspace signedInWorkspace() {
-        Workspace ws = service(IWorkbench.class, Duration.ofSeconds(30)).getApplication().getContext().get(Workspace.class);
+        Workspace ws = OsgiServices.service(IWorkbench.class, Duration.ofSeconds(30)).getApplication().getContext().get(Workspace.class);
         if (ws == null) {
             throw new AssertionError("nobody is signed in to the workbench");
         }
@@ -81,21 +80,6 @@ public final class Fixture {
 
     /** The store's Declarative Services component, waited for while the runtime starts it. */
     static WorkspaceProvider store() {
-        return service(WorkspaceProvider.class, Duration.ofSeconds(60));
-    }
-
-    static <T> T service(Class<T> type, Duration timeout) {
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(FrameworkUtil.getBundle(Fixture.class).getBundleContext(), type, null);
-        tracker.open();
-        try {
-            T service = tracker.waitForService(timeout.toMillis());
-            if (service == null) {
-                throw new AssertionError("no " + type.getSimpleName() + " service within " + timeout);
-            }
-            return service;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted waiting for " + type.getSimpleName(), e);
-        }
+        return OsgiServices.service(WorkspaceProvider.class, Duration.ofSeconds(60));
     }
 }

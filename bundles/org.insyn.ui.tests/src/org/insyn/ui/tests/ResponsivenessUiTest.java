@@ -2,28 +2,27 @@ package org.insyn.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.Hashtable;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Label;
 import org.insyn.core.service.DemoWeb;
 import org.insyn.core.service.SourceProvider;
-import org.insyn.web.internal.ConfiguredSource;
-import org.insyn.web.internal.PrivateHttp;
-import org.insyn.web.internal.SourceConfig;
+import org.insyn.testing.OsgiServices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
 /** Long work runs as a job: the UI thread answers while a slow search runs, and the search can be cancelled. */
 @ExtendWith(ScreenshotOnFailure.class)
@@ -31,25 +30,40 @@ class ResponsivenessUiTest {
     /** How long each answer of the slow site takes. */
     static final long DELAY_MS = 6000;
     private final Bot bot = new Bot();
-    private ServiceRegistration<SourceProvider> slow;
+    private Path slow;
 
-    /** A real configured source over the private HTTP client, whose site (the demo web) waits before each answer. */
+    /**
+     * A real configured source, as an administrator adds one: a JSON file in the workspace's {@code sources/} folder,
+     * whose site (the demo web) waits before each answer. The web bundle reads that folder when its source registry
+     * starts, so the registry is restarted.
+     */
     private void registerSlowSource() throws Exception {
-        String web = Fixture.service(DemoWeb.class, Duration.ofSeconds(30)).sites().get("web").toString();
+        String web = OsgiServices.service(DemoWeb.class, Duration.ofSeconds(30)).sites().get("web").toString();
         String json = "{\"id\": \"test-slow\", \"name\": \"Långsamma sökmotorn\", \"kind\": \"WEB\", \"type\": \"html\","
                 + " \"url\": \"" + web + "/sok?q={query}&delay=" + DELAY_MS + "\", \"items\": \"div.result\", \"empty\": \"div.no-results\","
                 + " \"fields\": {\"title\": \"a.result__a\", \"url\": \"a.result__a@href\", \"snippet\": \".result__snippet\"},"
                 + " \"timeoutSeconds\": 30}";
-        SourceProvider source = new ConfiguredSource(SourceConfig.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))),
-                new PrivateHttp(PrivateHttp.Limits.defaults()), key -> Optional.empty());
-        slow = FrameworkUtil.getBundle(ResponsivenessUiTest.class).getBundleContext().registerService(SourceProvider.class, source,
-                new Hashtable<>(Map.of("source.id", "test-slow")));
+        BundleContext context = FrameworkUtil.getBundle(ResponsivenessUiTest.class).getBundleContext();
+        Path folder = Path.of(URI.create(context.getProperty("osgi.instance.area").replace(" ", "%20"))).resolve("sources");
+        Files.createDirectories(folder);
+        slow = Files.writeString(folder.resolve("test-slow.json"), json);
+        restartSourceRegistry(context);
+        OsgiServices.service(SourceProvider.class, "(source.id=test-slow)", Duration.ofSeconds(30));
+    }
+
+    private static void restartSourceRegistry(BundleContext context) throws Exception {
+        ServiceComponentRuntime scr = OsgiServices.service(ServiceComponentRuntime.class, Duration.ofSeconds(30));
+        ComponentDescriptionDTO registry = scr.getComponentDescriptionDTO(Arrays.stream(context.getBundles())
+                .filter(b -> b.getSymbolicName().equals("org.insyn.web")).findFirst().orElseThrow(), "org.insyn.web.sources");
+        scr.disableComponent(registry).getValue();
+        scr.enableComponent(registry).getValue();
     }
 
     @AfterEach
-    void unregister() {
+    void unregister() throws Exception {
         if (slow != null) {
-            slow.unregister();
+            Files.delete(slow);
+            restartSourceRegistry(FrameworkUtil.getBundle(ResponsivenessUiTest.class).getBundleContext());
         }
     }
 

@@ -9,18 +9,14 @@ import org.osgi.service.prefs.BackingStoreException;
 
 /**
  * Settings kept in the Eclipse instance preferences of the workspace the product was started on ({@code -data}, the
- * launch script's INSYN_WORKSPACE): {@code .metadata/.plugins/org.eclipse.core.runtime/.settings/NODE.prefs}. The
- * bundles that use them read the same nodes.
+ * launch script's INSYN_WORKSPACE): {@code .metadata/.plugins/org.eclipse.core.runtime/.settings/NODE.prefs}. Only the
+ * workbench's own; the sources' and capture's settings are the typed services {@code SourceSettings} and
+ * {@code CaptureSettings} of core.
  */
 final class Settings {
     /** The UI language, read by the launch script at the next start (see docs/DEVELOPING.md, Preferences). */
     static final String UI = "org.insyn.ui";
     static final String LANGUAGE = "language";
-    /** Read by org.insyn.web's sources, {setting:NAME} in their addresses. */
-    static final String WEB = "org.insyn.web";
-    /** Read by org.insyn.capture at each capture. */
-    static final String CAPTURE = "org.insyn.capture";
-    static final String TSA = "tsa.url";
 
     private Settings() {
     }

@@ -1,9 +1,11 @@
 package org.insyn.ui.prefs;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
@@ -11,6 +13,8 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.insyn.core.service.SourceProvider;
+import org.insyn.core.service.SourceSettings;
+import org.insyn.ui.Services;
 import org.insyn.ui.Texts;
 import org.insyn.ui.dialogs.FormDialog;
 
@@ -67,7 +71,7 @@ final class SourcesPane implements Pane {
         }
         Composite body = Fields.body(tab);
         SETTINGS.forEach((key, kind) -> {
-            Text t = Fields.text(body, KEY + "." + key, "prefs.sources." + key, Settings.get(Settings.WEB, key).orElse(""),
+            Text t = Fields.text(body, KEY + "." + key, "prefs.sources." + key, sourceSettings().flatMap(s -> s.get(key)).orElse(""),
                     kind == Kind.SECRET ? SWT.PASSWORD : SWT.NONE);
             fields.put(key, t);
         });
@@ -94,6 +98,10 @@ final class SourcesPane implements Pane {
         });
     }
 
+    private static Optional<SourceSettings> sourceSettings() {
+        return Services.await(SourceSettings.class, Duration.ofSeconds(10));
+    }
+
     /** An absolute http or https address with a host. */
     static boolean isWebAddress(String value) {
         try {
@@ -109,7 +117,7 @@ final class SourcesPane implements Pane {
         if (administrator) {
             Map<String, String> values = new LinkedHashMap<>();
             fields.forEach((key, field) -> values.put(key, field.getText()));
-            Settings.put(Settings.WEB, values);
+            sourceSettings().orElseThrow(() -> new IllegalStateException("no source settings service")).put(values);
         }
     }
 }

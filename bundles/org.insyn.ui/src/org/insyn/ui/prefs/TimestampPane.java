@@ -1,9 +1,12 @@
 package org.insyn.ui.prefs;
 
-import java.util.Map;
+import java.time.Duration;
+import java.util.Optional;
 
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Text;
+import org.insyn.core.service.CaptureSettings;
+import org.insyn.ui.Services;
 import org.insyn.ui.Texts;
 import org.insyn.ui.dialogs.FormDialog;
 
@@ -21,6 +24,10 @@ final class TimestampPane implements Pane {
         this.administrator = administrator;
     }
 
+    private static Optional<CaptureSettings> settings() {
+        return Services.await(CaptureSettings.class, Duration.ofSeconds(10));
+    }
+
     @Override
     public String name() {
         return "timestamp";
@@ -29,7 +36,7 @@ final class TimestampPane implements Pane {
     @Override
     public void create(Composite tab) {
         Composite body = Fields.body(tab);
-        url = Fields.text(body, KEY + ".url", "prefs.timestamp.url", Settings.get(Settings.CAPTURE, Settings.TSA).orElse(""), 0);
+        url = Fields.text(body, KEY + ".url", "prefs.timestamp.url", settings().flatMap(CaptureSettings::timestampAuthority).orElse(""), 0);
         url.setMessage("https://…");
         Fields.note(body, KEY + ".note", Texts.get("prefs.timestamp.note"));
         String property = System.getProperty("insyn.capture.tsa");
@@ -51,7 +58,7 @@ final class TimestampPane implements Pane {
     @Override
     public void save() {
         if (administrator) {
-            Settings.put(Settings.CAPTURE, Map.of(Settings.TSA, url.getText()));
+            settings().orElseThrow(() -> new IllegalStateException("no capture settings service")).setTimestampAuthority(url.getText());
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.insyn.web.tests;
 
+import static org.insyn.testing.OsgiServices.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,7 +49,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceReference;
 
 /** The search with the real store (encrypted H2 file): policy and audit first, hits and requests stored. */
 class SearchWithStoreTest {
@@ -73,14 +73,7 @@ class SearchWithStoreTest {
                 b.start(Bundle.START_TRANSIENT);
             }
         }
-        ServiceReference<WorkspaceProvider> ref = null;
-        for (int i = 0; i < 200 && ref == null; i++) {
-            ref = context.getServiceReference(WorkspaceProvider.class);
-            if (ref == null) {
-                Thread.sleep(50);
-            }
-        }
-        WorkspaceProvider provider = context.getService(ref);
+        WorkspaceProvider provider = service(WorkspaceProvider.class);
         WorkspaceConfig config = WorkspaceConfig.embedded(dir);
         char[] password = "ett långt lösenord för testet".toCharArray();
         try (Workspace admin = provider.create(config, new User("admin", "Admin", Set.of(Role.ADMINISTRATOR), Set.of(), true),

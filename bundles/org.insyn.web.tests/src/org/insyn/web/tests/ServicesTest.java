@@ -1,5 +1,6 @@
 package org.insyn.web.tests;
 
+import static org.insyn.testing.OsgiServices.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,22 +15,19 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-import org.eclipse.core.runtime.preferences.IEclipsePreferences;
-import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.insyn.core.model.SourceKind;
 import org.insyn.core.service.DemoWeb;
 import org.insyn.core.service.SearchService;
 import org.insyn.core.service.SearchService.SourceResult;
 import org.insyn.core.service.Session.HitDraft;
 import org.insyn.core.service.SourceProvider;
+import org.insyn.core.service.SourceSettings;
 import org.insyn.web.fixture.FixtureServer;
 import org.insyn.web.internal.FanOut;
 import org.insyn.web.internal.SearchServiceImpl;
-import org.insyn.web.internal.SourceRegistry;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 
 /** The sources and the search service as Declarative Services in the running OSGi framework. */
@@ -40,9 +38,7 @@ class ServicesTest {
     private final BundleContext context = FrameworkUtil.getBundle(SearchServiceImpl.class).getBundleContext();
 
     private SearchService search() {
-        ServiceReference<SearchService> ref = await(() -> Optional.ofNullable(context.getServiceReference(SearchService.class)),
-                "the search service");
-        return context.getService(ref);
+        return service(SearchService.class);
     }
 
     private static <T> T await(java.util.function.Supplier<Optional<T>> probe, String what) {
@@ -79,22 +75,22 @@ class ServicesTest {
         assertEquals("source.missingSetting", google.unavailable().orElseThrow().key(), "no API key in the preferences here");
     }
 
-    /** An API key saved in the instance preferences (Window › Preferences writes them there) is used at once, no restart. */
+    /** An API key saved in the sources' settings (Window › Preferences writes them there) is used at once, no restart. */
     @Test
     void aKeySetInThePreferencesMakesItsSourceAvailableAtOnce() throws Exception {
         SearchService s = search();
         awaitSources(s, ids -> ids.contains("youtube"), "the YouTube source");
         SourceProvider youtube = s.sources().stream().filter(p -> p.id().equals("youtube")).findFirst().orElseThrow();
-        IEclipsePreferences prefs = InstanceScope.INSTANCE.getNode(SourceRegistry.PREFERENCES);
+        SourceSettings settings = service(SourceSettings.class);
         assertEquals("source.missingSetting", youtube.unavailable().orElseThrow().key());
         try {
-            prefs.put("youtube.apiKey", "AIza-test-key");
-            prefs.flush();
+            settings.put(Map.of("youtube.apiKey", " AIza-test-key "));
+            assertEquals(Optional.of("AIza-test-key"), settings.get("youtube.apiKey"));
             assertEquals(Optional.empty(), youtube.unavailable(), "the key is read when the source is asked");
         } finally {
-            prefs.remove("youtube.apiKey");
-            prefs.flush();
+            settings.put(Map.of("youtube.apiKey", ""));
         }
+        assertEquals(Optional.empty(), settings.get("youtube.apiKey"), "a blank value removes the setting");
         assertEquals("source.missingSetting", youtube.unavailable().orElseThrow().key());
     }
 

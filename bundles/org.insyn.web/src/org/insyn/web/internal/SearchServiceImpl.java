@@ -15,8 +15,13 @@ import org.insyn.core.service.SearchService;
 import org.insyn.core.service.Session;
 import org.insyn.core.service.SearchService.SourceResult;
 import org.insyn.core.service.SourceProvider;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /** The search service (a DS component): every {@link SourceProvider} service is a source it can ask. */
+@Component(name = "org.insyn.web.search", service = SearchService.class)
 public final class SearchServiceImpl implements SearchService {
     private final Map<String, SourceProvider> sources = new ConcurrentHashMap<>();
     private final QueryBuilder builder;
@@ -33,6 +38,8 @@ public final class SearchServiceImpl implements SearchService {
         initial.forEach(this::addSource);
     }
 
+    @Reference(name = "sources", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            unbind = "removeSource")
     public void addSource(SourceProvider source) {
         sources.put(source.id(), source);
     }

@@ -17,12 +17,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.eclipse.core.runtime.preferences.IPreferencesService;
 import org.insyn.core.service.DemoWeb;
 import org.insyn.core.service.SourceProvider;
+import org.insyn.core.service.SourceSettings;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Offers every configured source as a {@link SourceProvider} service: the built-in configurations in the
@@ -30,23 +36,25 @@ import org.osgi.framework.ServiceRegistration;
  * (a file with a built-in's id replaces it). In demo mode ({@link DemoWeb} present) the built-ins are the demo
  * sites' instead, so that nothing goes to the internet.
  */
+@Component(name = "org.insyn.web.sources", service = {}, immediate = true)
 public final class SourceRegistry {
-    /** Preference node of the settings sources use ({setting:NAME} in their URLs), e.g. API keys. */
-    public static final String PREFERENCES = "org.insyn.web";
     private static final System.Logger LOG = System.getLogger(SourceRegistry.class.getName());
 
     private final List<ServiceRegistration<SourceProvider>> registrations = new ArrayList<>();
-    private IPreferencesService preferences;
+    private SourceSettings preferences;
     private DemoWeb demo;
 
-    public void setPreferences(IPreferencesService preferences) {
+    @Reference(name = "preferences", cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    public void setPreferences(SourceSettings preferences) {
         this.preferences = preferences;
     }
 
+    @Reference(name = "demo", cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     public void setDemo(DemoWeb demo) {
         this.demo = demo;
     }
 
+    @Activate
     public void activate(BundleContext context) {
         Settings settings = settings();
         PrivateHttp http = new PrivateHttp(new PrivateHttp.Limits(
@@ -61,6 +69,7 @@ public final class SourceRegistry {
         }
     }
 
+    @Deactivate
     public void deactivate() {
         registrations.forEach(ServiceRegistration::unregister);
         registrations.clear();
@@ -71,9 +80,8 @@ public final class SourceRegistry {
         if (demo != null) {
             demo.sites().forEach((site, uri) -> demoSites.put("demo." + site, uri.toString()));
         }
-        IPreferencesService prefs = preferences;
-        return key -> Optional.ofNullable(demoSites.get(key))
-                .or(() -> Optional.ofNullable(prefs == null ? null : prefs.getString(PREFERENCES, key, null, null)));
+        SourceSettings prefs = preferences;
+        return key -> Optional.ofNullable(demoSites.get(key)).or(() -> prefs == null ? Optional.empty() : prefs.get(key));
     }
 
     private static List<SourceConfig> bundled(Bundle bundle, String folder) {

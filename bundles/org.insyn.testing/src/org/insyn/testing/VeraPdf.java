@@ -1,4 +1,4 @@
-package org.insyn.report.tests;
+package org.insyn.testing;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
@@ -12,17 +12,17 @@ import org.verapdf.pdfa.results.TestAssertion;
 import org.verapdf.pdfa.results.ValidationResult;
 
 /**
- * veraPDF in-process (greenfield parser), as in org.insyn.platform.tests: its JAXB needs the thread context class
- * loader set to a bundle that sees it (BUILD.md pitfall 16).
+ * veraPDF in-process (greenfield parser). Its JAXB finds its implementation through the thread context class loader,
+ * so that is set to this bundle's, which imports it.
  */
-final class VeraPdf {
+public final class VeraPdf {
     private static boolean initialised;
 
     private VeraPdf() {
     }
 
-    /** The PDF/A-3b rules the document breaks, each with the message veraPDF gives; empty when it conforms. */
-    static synchronized List<String> failedRules(byte[] pdf) throws Exception {
+    /** The rules of the PDF/A flavour ("3b", "2u", …) the document breaks, each with veraPDF's message; empty when it conforms. */
+    public static synchronized List<String> failedRules(byte[] pdf, String flavour) throws Exception {
         Thread t = Thread.currentThread();
         ClassLoader old = t.getContextClassLoader();
         t.setContextClassLoader(VeraPdf.class.getClassLoader());
@@ -31,9 +31,9 @@ final class VeraPdf {
                 VeraGreenfieldFoundryProvider.initialise();
                 initialised = true;
             }
-            PDFAFlavour flavour = PDFAFlavour.fromString("3b");
-            try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), flavour);
-                    PDFAValidator validator = Foundries.defaultInstance().createValidator(flavour, false)) {
+            PDFAFlavour f = PDFAFlavour.fromString(flavour);
+            try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), f);
+                    PDFAValidator validator = Foundries.defaultInstance().createValidator(f, false)) {
                 ValidationResult result = validator.validate(parser);
                 return result.getTestAssertions().stream().filter(a -> a.getStatus() == TestAssertion.Status.FAILED)
                         .map(a -> a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + " " + a.getMessage()).distinct().toList();
