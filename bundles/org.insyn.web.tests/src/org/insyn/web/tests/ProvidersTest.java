@@ -151,11 +151,12 @@ class ProvidersTest {
 
     @Test
     void builtInsCoverEverySourceKindAndPointAtTheRealServices() {
-        List<SourceConfig> builtIns = List.of("google", "facebook", "duckduckgo", "twingly", "youtube", "flashback", "dayviews",
-                "google-news", "discourse", "phpbb").stream().map(Fixtures::builtIn).toList();
+        List<SourceConfig> builtIns = List.of("brave", "searxng", "google", "facebook", "duckduckgo", "twingly", "youtube", "flashback",
+                "dayviews", "google-news", "discourse", "phpbb").stream().map(Fixtures::builtIn).toList();
 
         assertEquals(EnumSet.allOf(SourceKind.class), builtIns.stream().map(SourceConfig::kind).collect(Collectors.toSet()));
-        assertTrue(builtIns.stream().allMatch(c -> c.url().startsWith("https://") || c.url().startsWith("{setting:")), "real services");
+        assertTrue(builtIns.stream().allMatch(c -> c.url().startsWith("https://") || c.url().startsWith("{setting:")
+                || c.type().equals("site") && c.url().isEmpty()), "real services, or a site search through them");
         assertTrue(builtIns.stream().noneMatch(c -> c.url().matches(".*key=[A-Za-z0-9]{10,}.*")), "no API key in a configuration");
     }
 
