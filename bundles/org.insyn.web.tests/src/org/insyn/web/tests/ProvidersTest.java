@@ -150,6 +150,11 @@ class ProvidersTest {
     }
 
     @Test
+    void anRssFeedWithNothingMatchingIsAnEmptyAnswerNotAnError() throws Exception {
+        assertEquals(List.of(), search("bloggflode", "xqzzy wibble"));
+    }
+
+    @Test
     void builtInsCoverEverySourceKindAndPointAtTheRealServices() {
         List<SourceConfig> builtIns = List.of("brave", "searxng", "google", "facebook", "duckduckgo", "twingly", "youtube", "flashback",
                 "dayviews", "google-news", "discourse", "phpbb").stream().map(Fixtures::builtIn).toList();

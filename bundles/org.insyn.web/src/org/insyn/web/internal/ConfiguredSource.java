@@ -76,6 +76,11 @@ public final class ConfiguredSource implements SourceProvider {
     }
 
     @Override
+    public Optional<LocalDate> until() {
+        return config.until();
+    }
+
+    @Override
     public Optional<SourceException> unavailable() {
         if (config.until().filter(end -> !LocalDate.now(SWEDEN).isBefore(end)).isPresent()) {
             return Optional.of(new SourceException("source.ended", config.until().get().toString()));

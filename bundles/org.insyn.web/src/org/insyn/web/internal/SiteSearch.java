@@ -56,6 +56,11 @@ public final class SiteSearch implements SourceProvider {
     }
 
     @Override
+    public Optional<java.time.LocalDate> until() {
+        return chosen().flatMap(ConfiguredSource::until);
+    }
+
+    @Override
     public Optional<SourceException> unavailable() {
         if (chosen().isPresent()) {
             return Optional.empty();
