@@ -167,6 +167,29 @@ class CliWalkTest {
     }
 
     @Test
+    void R15_sourcesCheckAsksEachSourceOnceAndSaysItWorks(@TempDir Path dir) throws Exception {
+        WorkspaceProvider store = Services.await(WorkspaceProvider.class, 20_000);
+        SearchService search = demoSearch();
+        Workspaces.make(store, dir, new Unit(UNIT, "IFO Rinkeby", ReviewPolicy.AFTER), Workspaces.person("anna", Role.INVESTIGATOR, UNIT));
+        Map<String, String> env = new java.util.HashMap<>(Workspaces.as("anna"));
+        env.put("INSYN_WORKSPACE", dir.toString());
+        Cli cli = new Cli("1", org.insyn.app.SearchCommands.all(() -> search, () -> store, env, Workspaces.NOTHING_TO_ASK, Messages.SWEDISH),
+                Messages.SWEDISH);
+
+        int code = cli.run(List.of("sources", "--check"), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertEquals(0, code, out() + err());
+        assertTrue(out().contains("ofarliga frågan \"Stockholm\""), out());
+        List<String> lines = out().lines().filter(l -> l.startsWith("demo-")).toList();
+        assertEquals(search.sources().size(), lines.size(), out());
+        assertTrue(lines.stream().allMatch(l -> l.endsWith(" fungerar")), out());
+        try (Workspace admin = Workspaces.signIn(store, dir, "admin")) {
+            assertFalse(admin.networkLog().recent(100).isEmpty(), "the check's requests are in the network log");
+        }
+    }
+
+    @Test
     void badCommandLinesShowTheUsageInSwedishWithoutOpeningAnything(@TempDir Path dir) {
         assertEquals(Cli.USAGE, cli(null, null, dir, "anna", Messages.SWEDISH, "triage", "12", "kanske"));
         assertTrue(err().contains("användning: insyn cli triage"), err());

@@ -167,13 +167,13 @@ class ProvidersTest {
 
     @Test
     void aSourceWithoutItsApiKeySaysWhichSettingIsMissingAndSendsNothing() {
-        ConfiguredSource google = new ConfiguredSource(Fixtures.builtIn("google"), http, key -> Optional.empty());
+        ConfiguredSource brave = new ConfiguredSource(Fixtures.builtIn("brave"), http, key -> Optional.empty());
         List<NetworkRequest> log = Fixtures.log();
 
-        assertEquals("source.missingSetting", google.unavailable().orElseThrow().key());
-        SourceException e = assertThrows(SourceException.class, () -> google.search("\"Berit Beritsson\"", Fixtures.context(log,
+        assertEquals("source.missingSetting", brave.unavailable().orElseThrow().key());
+        SourceException e = assertThrows(SourceException.class, () -> brave.search("\"Berit Beritsson\"", Fixtures.context(log,
                 Duration.ofSeconds(5))));
-        assertTrue(e.message(java.util.Locale.ENGLISH).contains("google.apiKey"), e.getMessage());
+        assertTrue(e.message(java.util.Locale.ENGLISH).contains("brave.apiKey"), e.getMessage());
         assertTrue(log.isEmpty(), "no request without the key");
     }
 

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.insyn.core.service.Session.HitDraft;
+import org.insyn.core.service.SourceCheck;
 import org.insyn.core.service.SourceException;
 import org.insyn.core.service.SourceProvider;
 import org.insyn.web.internal.ConfiguredSource;
@@ -70,6 +71,16 @@ class RecordedSourcesTest {
         COVERED.add(id);
         SourceConfig c = Fixtures.builtIn(id);
         return new ConfiguredSource(c.at(service.rebase(c.url())), http, settings(settings));
+    }
+
+    /**
+     * Google's shipped definition with its closing day moved on, so that reading Google's answers stays tested after
+     * 2027-01-01 (that the shipped definition ends then is asserted on its own).
+     */
+    private static ConfiguredSource google(Map<String, String> settings) {
+        COVERED.add("google");
+        SourceConfig c = Fixtures.builtIn("google");
+        return new ConfiguredSource(c.at(service.rebase(c.url())).withUntil(LocalDate.now().plusYears(1)), http, settings(settings));
     }
 
     private static Settings settings(Map<String, String> values) {
@@ -164,7 +175,7 @@ class RecordedSourcesTest {
     @Test
     void googleProgrammableSearchReadsPagesAndEndsOnItsClosingDay() throws Exception {
         service.on("start=1&", 200, JSON, "google/page1.json").on("start=11&", 200, JSON, "google/page2.json");
-        ConfiguredSource google = shipped("google", Map.of("google.apiKey", "AIzaTest", "google.cx", "0123456789abcdef0"));
+        ConfiguredSource google = google(Map.of("google.apiKey", "AIzaTest", "google.cx", "0123456789abcdef0"));
 
         List<HitDraft> hits = search(google, "\"Berit Beritsson\"");
 
@@ -184,11 +195,11 @@ class RecordedSourcesTest {
     void googleErrorsNameTheKeySetting() {
         Map<String, String> keys = Map.of("google.apiKey", "AIzaWrong", "google.cx", "cx");
         service.on("customsearch", 400, JSON, "google/key-invalid.json");
-        String refused = failure(shipped("google", keys), Locale.ENGLISH);
+        String refused = failure(google(keys), Locale.ENGLISH);
         assertTrue(refused.contains("refused the key") && refused.contains("google.apiKey"), refused);
 
         service.reset().on("customsearch", 429, JSON, "google/quota.json");
-        String quota = failure(shipped("google", keys), Locale.ENGLISH);
+        String quota = failure(google(keys), Locale.ENGLISH);
         assertTrue(quota.contains("quota") && quota.contains("google.apiKey"), quota);
     }
 
@@ -368,6 +379,27 @@ class RecordedSourcesTest {
         String message = none.unavailable().orElseThrow().message(Locale.ENGLISH);
         assertTrue(message.contains("brave, searxng, google") && message.contains("brave.apiKey") && message.contains("searxng.url"), message);
         assertThrows(SourceException.class, () -> search(none, "x"));
+    }
+
+    @Test
+    void R15_aCheckAsksEachSourceOnceAndSaysWhatIsWrong() {
+        List<org.insyn.core.model.NetworkRequest> log = Fixtures.log();
+        service.on("offset=0", 200, JSON, "brave/page1.json");
+        assertEquals(SourceCheck.Status.WORKS, SourceCheck.check(shipped("brave", Map.of("brave.apiKey", "k")), Fixtures.USER, log::add).status());
+        assertEquals(1, service.requests.size(), "the first page only");
+        assertTrue(service.targets().get(0).contains("q=Stockholm&"), "a place, never a person: " + service.targets());
+        assertTrue(log.stream().anyMatch(r -> r.url().contains("/res/v1/web/search")), "the request is in the network log");
+
+        assertEquals(SourceCheck.Status.KEY_MISSING, SourceCheck.check(shipped("brave", Map.of()), Fixtures.USER, log::add).status());
+        service.reset().on("search", 422, JSON, "brave/token-invalid.json");
+        assertEquals(SourceCheck.Status.KEY_REFUSED, SourceCheck.check(shipped("brave", Map.of("brave.apiKey", "k")), Fixtures.USER, log::add)
+                .status());
+        service.reset().on("search", 403, JSON, "youtube/quota.json");
+        assertEquals(SourceCheck.Status.QUOTA, SourceCheck.check(shipped("youtube", Map.of("youtube.apiKey", "k")), Fixtures.USER, log::add)
+                .status());
+        ConfiguredSource nowhere = new ConfiguredSource(Fixtures.builtIn("searxng"), http, key -> Optional.of("http://127.0.0.1:1"));
+        SourceCheck.Result unreachable = SourceCheck.check(nowhere, Fixtures.USER, log::add);
+        assertEquals(SourceCheck.Status.UNREACHABLE, unreachable.status(), unreachable.problem().map(Throwable::getMessage).orElse(""));
     }
 
     private static Map<String, SourceProvider> providers(Map<String, SourceConfig> configs, Map<String, String> values) {

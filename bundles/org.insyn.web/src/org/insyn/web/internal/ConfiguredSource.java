@@ -317,7 +317,8 @@ public final class ConfiguredSource implements SourceProvider {
                 || status == 200 && text.contains("error") && KEY_WORDS.stream().anyMatch(text::contains))) {
             return Optional.of(new SourceException("source.keyRefused", name(), setting));
         }
-        if (status >= 400 && !settingNames().isEmpty()) {
+        // a 4xx answer points at the address or key; a 5xx is the service's own trouble and stays a plain status
+        if (status >= 400 && status < 500 && !settingNames().isEmpty()) {
             return Optional.of(new SourceException("source.statusSetting", status, String.join(", ", settingNames())));
         }
         return Optional.empty();
