@@ -3,18 +3,31 @@ package org.insyn.app;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** Dispatches {@code insyn cli COMMAND ARGS...} to its command; usage on no or unknown command. */
+import org.insyn.core.Messages;
+
+/**
+ * Dispatches {@code insyn cli COMMAND ARGS...} to its command; usage on no or unknown command, in the person's
+ * language. A command is registered by handing it to the constructor (see {@code CliApplication}); a command that
+ * works in a workspace extends {@link WorkspaceCommand}.
+ */
 public final class Cli {
     public static final int OK = 0;
     public static final int USAGE = 2;
 
     private final Map<String, Command> commands = new LinkedHashMap<>();
     private final String version;
+    private final Locale locale;
 
     public Cli(String version, List<Command> commands) {
+        this(version, commands, Locale.ENGLISH);
+    }
+
+    public Cli(String version, List<Command> commands, Locale locale) {
         this.version = version;
+        this.locale = locale;
         commands.forEach(c -> this.commands.put(c.name(), c));
     }
 
@@ -29,7 +42,7 @@ public final class Cli {
         }
         Command command = commands.get(args.get(0));
         if (command == null) {
-            err.println("insyn: unknown command '" + args.get(0) + "'. Run 'insyn cli --help' for the list.");
+            err.println(Messages.get(locale, "cli.unknownCommand", args.get(0)));
             return USAGE;
         }
         if (args.size() == 2 && List.of("--help", "-h").contains(args.get(1))) {
@@ -41,21 +54,20 @@ public final class Cli {
         try {
             return command.run(args.subList(1, args.size()), out, err);
         } catch (Exception e) {
-            err.println("insyn " + command.name() + ": " + e.getMessage());
+            err.println(Messages.get(locale, "cli.failed", command.name(), e.getMessage()));
             return 1;
         }
     }
 
     private void usage(PrintStream s) {
-        s.println("Insyn " + version + " - command line");
+        s.println(Messages.get(locale, "cli.usage.title", version));
         s.println();
-        s.println("usage: insyn cli COMMAND [ARGS...]");
-        s.println("       insyn cli --help | --version");
+        s.println(Messages.get(locale, "cli.usage.line"));
         s.println();
         if (commands.isEmpty()) {
-            s.println("No commands are installed.");
+            s.println(Messages.get(locale, "cli.usage.none"));
         } else {
-            s.println("commands:");
+            s.println(Messages.get(locale, "cli.usage.commands"));
             commands.values().forEach(c -> s.printf("  %-12s %s%n", c.name(), c.summary()));
         }
     }

@@ -27,6 +27,7 @@ public final class CliApplication implements IApplication {
 
     @Override
     public Object start(IApplicationContext context) {
+        quietLibraries();
         String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
         BundleContext bundles = FrameworkUtil.getBundle(getClass()).getBundleContext();
         String version = bundles.getBundle().getVersion().toString();
@@ -50,13 +51,15 @@ public final class CliApplication implements IApplication {
                     new AccountCommand(store, env, prompt, locale), new UnitCommand(store, env, prompt, locale),
                     new CaptureCommand(store, captures, env, prompt, locale),
                     new VerifyCommand(store, Optional.of(captures), env, prompt, locale)));
-            commands.addAll(SearchCommands.all(service(searchTracker, locale, "cli.noSearch")));
+            Supplier<SearchService> search = service(searchTracker, locale, "cli.noSearch");
+            commands.addAll(SearchCommands.all(search, store, env, prompt, locale));
+            commands.addAll(CaseworkCommands.all(store, search, env, prompt, locale));
             commands.add(new ExportCommand(service(reportTracker, locale, "cli.noReports"), store, captures, env, prompt, locale));
             Supplier<SearchIndexProvider> indexes = service(indexTracker, locale, "cli.noIndex");
             commands.add(new ReindexCommand(store, indexes, env, prompt, locale));
             commands.addAll(RetentionCommands.all(store, indexes, env, prompt, locale));
             commands.add(new MigrateCommand(store, env, prompt, locale));
-            Cli cli = new Cli(version, commands);
+            Cli cli = new Cli(version, commands, locale);
             int code = cli.run(Arrays.asList(args == null ? new String[0] : args), System.out, System.err);
             System.out.flush();
             return Integer.valueOf(code);
@@ -66,6 +69,18 @@ public final class CliApplication implements IApplication {
             searchTracker.close();
             captureTracker.close();
             tracker.close();
+        }
+    }
+
+    /**
+     * No library log lines on the terminal (Flyway's migration lines and database address, Lucene's note on the
+     * vector module): libraries without a logging binding here write through java.util.logging, whose console
+     * handler is removed. A command says what matters itself, in the person's language.
+     */
+    public static void quietLibraries() {
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        for (java.util.logging.Handler h : root.getHandlers()) {
+            root.removeHandler(h);
         }
     }
 

@@ -44,18 +44,13 @@ public final class ReindexCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        Optional<String> dir = Optional.ofNullable(env.get("INSYN_WORKSPACE"));
-        Optional<String> user = Optional.empty();
-        for (int i = 0; i < args.size(); i += 2) {
-            if (i + 1 < args.size() && args.get(i).equals("--workspace")) {
-                dir = Optional.of(args.get(i + 1));
-            } else if (i + 1 < args.size() && args.get(i).equals("--user")) {
-                user = Optional.of(args.get(i + 1));
-            } else {
-                err.println(Messages.get(locale, "cli.reindex.usage"));
-                return Cli.USAGE;
-            }
+        Arguments.Parsed a = Arguments.parse(args, Arguments.Spec.of(List.of("--workspace", "--user"), List.of()), err, locale);
+        if (a == null) {
+            err.println(Messages.get(locale, "cli.reindex.usage"));
+            return Cli.USAGE;
         }
+        Optional<String> dir = a.get("--workspace").or(() -> Optional.ofNullable(env.get("INSYN_WORKSPACE")));
+        Optional<String> user = a.get("--user");
         SearchIndex.Progress progress = (done, total) -> {
             // About twenty lines whatever the size, and always the last one.
             if (done == total || done % Math.max(1000, total / 20 / 1000 * 1000) == 0) {

@@ -48,7 +48,7 @@ class CliTest {
     @Test
     void unknownCommandSaysSoAndExitsTwo() {
         assertEquals(2, run("frobnicate"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown command 'frobnicate'"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("there is no command 'frobnicate'"));
     }
 
     @Test

@@ -172,8 +172,23 @@ class CaptureStoreTest {
         assertTrue(log.stream().anyMatch(r -> r.url().equals(site.url("/post").toString()) && r.outcome().equals("ok")
                 && r.purpose().equals("capture") && r.userId().equals("anna")), log::toString);
         assertTrue(log.stream().anyMatch(r -> r.url().contains("google-analytics") && r.outcome().equals("blocked")), log::toString);
+        assertTrue(log.stream().anyMatch(r -> r.url().equals(tsa.url().toString()) && r.purpose().equals("timestamp")
+                && r.method().equals("POST") && r.status() == 200), "R15: the request to the timestamp authority is logged: " + log);
         VerifyReport clean = CaptureTesting.service(Optional.empty()).verify(ws);
         assertEquals(List.of(), clean.problems());
+        // R17: with trust anchors configured, the token's signer must chain to one of them
+        Path anchors = Files.createTempDirectory("anchors");
+        try (LoopbackTsa stranger = new LoopbackTsa()) {
+            System.setProperty(ChromiumCaptureService.ANCHORS_PROPERTY, anchors.toString());
+            Files.writeString(anchors.resolve("other.pem"), pem(stranger.certificate));
+            List<VerifyReport.Problem> untrusted = CaptureTesting.service(Optional.empty()).verify(ws).problems();
+            assertEquals(1, untrusted.size(), untrusted::toString);
+            assertTrue(untrusted.get(0).detail().contains("CN=Insyn Test TSA"), untrusted::toString);
+            Files.writeString(anchors.resolve("tsa.pem"), pem(tsa.certificate));
+            assertEquals(List.of(), CaptureTesting.service(Optional.empty()).verify(ws).problems(), "signed by a trusted authority");
+        } finally {
+            System.clearProperty(ChromiumCaptureService.ANCHORS_PROPERTY);
+        }
         assertTrue(ws.verify().clean());
     }
 
@@ -276,5 +291,10 @@ class CaptureStoreTest {
                 new CaptureService.Request(other, justificationId, Optional.empty(), site.url("/post"), RecordClass.CLIENT_FILE)));
         assertEquals("capture.justificationNotForCase", e.key());
         assertEquals(requestsBefore, site.seen.size(), "no request left the machine");
+    }
+
+    private static String pem(java.security.cert.X509Certificate c) throws Exception {
+        return "-----BEGIN CERTIFICATE-----\n" + java.util.Base64.getMimeEncoder(64, new byte[] { '\n' }).encodeToString(c.getEncoded())
+                + "\n-----END CERTIFICATE-----\n";
     }
 }

@@ -30,6 +30,16 @@ import com.fasterxml.jackson.databind.JsonNode;
  * the timestamp token must cover the manifest and carry a valid signature. Each mismatch is one problem.
  */
 final class CaptureVerifier {
+    private final List<X509Certificate> anchors;
+
+    CaptureVerifier() {
+        this(List.of());
+    }
+
+    /** @param anchors the timestamp authorities the city trusts; with none, a token's own certificate is all there is */
+    CaptureVerifier(List<X509Certificate> anchors) {
+        this.anchors = List.copyOf(anchors);
+    }
 
     /**
      * @param where         how the problems name the capture ("capture 12")
@@ -82,7 +92,7 @@ final class CaptureVerifier {
         return problems;
     }
 
-    private static void checkToken(String where, byte[] manifest, byte[] encoded, List<Problem> problems) {
+    private void checkToken(String where, byte[] manifest, byte[] encoded, List<Problem> problems) {
         try {
             TimeStampToken token = new TimeStampToken(new CMSSignedData(encoded));
             if (!Arrays.equals(token.getTimeStampInfo().getMessageImprintDigest(), Hashes.sha256Bytes(manifest))) {
@@ -97,6 +107,18 @@ final class CaptureVerifier {
             }
             X509Certificate cert = new JcaX509CertificateConverter().getCertificate(signers.iterator().next());
             token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(cert));
+            if (!anchors.isEmpty()) {
+                // R17: a valid signature by the certificate inside the token is not yet trust
+                List<X509Certificate> carried = new ArrayList<>();
+                for (X509CertificateHolder h : token.getCertificates().getMatches(null)) {
+                    carried.add(new JcaX509CertificateConverter().getCertificate(h));
+                }
+                TimestampTrust.Verdict verdict = TimestampTrust.judge(cert, carried, token.getTimeStampInfo().getGenTime(), anchors);
+                if (!verdict.trusted()) {
+                    problems.add(problem(where, Evidence.TIMESTAMP, "the timestamp is valid but signed by " + verdict.signedBy()
+                            + ", whom none of the trusted timestamp authorities vouches for: " + verdict.reason()));
+                }
+            }
         } catch (TSPException e) {
             problems.add(problem(where, Evidence.TIMESTAMP, "the timestamp's signature is not valid: " + e.getMessage()));
         } catch (IOException | CMSException | java.security.cert.CertificateException

@@ -51,6 +51,10 @@ public final class ChromiumCaptureService implements CaptureService {
     public static final String TSA_PROPERTY = "insyn.capture.tsa";
     public static final String TSA_ENV = "INSYN_TSA_URL";
     public static final String TSA_PREFERENCE = "tsa.url";
+    /** R17: a folder of PEM certificates of the timestamp authorities the city trusts; property, environment, preference. */
+    public static final String ANCHORS_PROPERTY = "insyn.capture.tsaAnchors";
+    public static final String ANCHORS_ENV = "INSYN_TSA_ANCHORS";
+    public static final String ANCHORS_PREFERENCE = "tsa.anchors";
 
     private final Supplier<CaptureOptions> options;
     private final Trackers trackers;
@@ -90,6 +94,15 @@ public final class ChromiumCaptureService implements CaptureService {
                 .map(s -> URI.create(s.strip()));
     }
 
+    /** The trusted timestamp authorities' certificates, from the folder the property, environment or preference names. */
+    private List<java.security.cert.X509Certificate> trustAnchors() throws IOException {
+        Optional<String> folder = Optional.ofNullable(System.getProperty(ANCHORS_PROPERTY)).filter(f -> !f.isBlank())
+                .or(() -> Optional.ofNullable(System.getenv(ANCHORS_ENV)).filter(f -> !f.isBlank()))
+                .or(() -> Optional.ofNullable(preferences == null ? null : preferences.getString(PREFERENCES, ANCHORS_PREFERENCE, null, null))
+                        .filter(f -> !f.isBlank()));
+        return folder.isEmpty() ? List.of() : TimestampTrust.anchors(java.nio.file.Path.of(folder.get().strip()));
+    }
+
     /** With the options read at each capture, the built-in tracker list, the tool's name and the local time zone. */
     public ChromiumCaptureService(Supplier<CaptureOptions> options, String tool, ZoneId zone) {
         this.options = options;
@@ -120,7 +133,8 @@ public final class ChromiumCaptureService implements CaptureService {
         try {
             page = new PageCapturer(options.get(), trackers).capture(request.url());
             log(workspace, session, page);
-            evidence = new Sealer(tool, zone, options.get().timestampAuthority().map(TimestampClient::new)).seal(page,
+            evidence = new Sealer(tool, zone, options.get().timestampAuthority()
+                    .map(tsa -> new TimestampClient(tsa, workspace.networkLog()::record, session.user().id()))).seal(page,
                     new CaptureContext(session.user().id(), caseFile.id(), justification.id(), request.hitId()), request.seen());
         } catch (IOException e) {
             throw InsynException.invalid("capture.failed", request.url(), Sealer.reason(e));
@@ -177,7 +191,14 @@ public final class ChromiumCaptureService implements CaptureService {
         BlobStore blobs = workspace.blobs();
         List<Problem> problems = new ArrayList<>();
         long checked = 0;
-        CaptureVerifier verifier = new CaptureVerifier();
+        List<java.security.cert.X509Certificate> anchors;
+        try {
+            anchors = trustAnchors();
+        } catch (IOException e) {
+            problems.add(new Problem(VerifyReport.Kind.CAPTURE_MISMATCH, "timestamp trust anchors", e.getMessage()));
+            anchors = List.of();
+        }
+        CaptureVerifier verifier = new CaptureVerifier(anchors);
         // every capture of the workspace, read as the system does for the index (in shared mode: those the login sees)
         Map<Long, Capture> captures = new TreeMap<>();
         workspace.indexSource().forEachCapture(capture -> captures.put(capture.id(), capture));

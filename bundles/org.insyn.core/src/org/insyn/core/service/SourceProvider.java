@@ -22,6 +22,11 @@ public interface SourceProvider {
         return java.time.Duration.ofSeconds(20);
     }
 
+    /** The day the service behind the source stops answering, when it has announced one. */
+    default Optional<java.time.LocalDate> until() {
+        return Optional.empty();
+    }
+
     /** Why the source cannot be asked now (e.g. its API key is not set in the preferences), or empty when it can. */
     Optional<SourceException> unavailable();
 

@@ -40,6 +40,18 @@ class PreferencesUiTest {
         }
     }
 
+    /** The Check button asks each (demo) source once and puts what it found beside it, before anyone's first search fails. */
+    @Test
+    void checkingTheSourcesSaysThatEachDemoSourceWorks() {
+        SignInPage.switchTo(bot, Fixture.ADMINISTRATOR);
+        PreferencesPage prefs = PreferencesPage.open(bot).tab("sources");
+        org.eclipse.swt.widgets.Table sources = prefs.table("sources.list");
+        prefs.click("sources.check");
+        bot.waitUntil(() -> java.util.Arrays.stream(sources.getItems()).allMatch(i -> List.of("Works", "Fungerar").contains(i.getText(2))),
+                "every demo source checked and working");
+        prefs.cancel();
+    }
+
     /**
      * An API key (masked) and the timestamp authority go to the instance preferences that org.insyn.web and
      * org.insyn.capture read (their own tests show them used from there); a bad address is said and nothing is saved.

@@ -20,7 +20,8 @@ public class PreferencesHandler {
     @Execute
     public void execute(Shell shell, SignedIn signedIn, @Optional SearchService search) {
         boolean administrator = signedIn.role() == Role.ADMINISTRATOR;
-        new PreferencesDialog(shell, List.of(new LanguagePane(), new SourcesPane(search == null ? List.of() : search.sources(), administrator),
+        new PreferencesDialog(shell, List.of(new LanguagePane(), new SourcesPane(search == null ? List.of() : search.sources(), administrator,
+                signedIn.workspace()),
                 new TimestampPane(administrator), new UnitsPane(signedIn.workspace(), administrator),
                 new AccountsPane(signedIn.workspace(), administrator), new RetentionPane(signedIn))).open();
     }

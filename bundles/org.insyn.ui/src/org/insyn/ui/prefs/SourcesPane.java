@@ -7,15 +7,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
+import org.insyn.core.service.SourceCheck;
 import org.insyn.core.service.SourceProvider;
 import org.insyn.core.service.SourceSettings;
 import org.insyn.ui.Services;
+import org.insyn.core.service.Workspace;
 import org.insyn.ui.Texts;
+import org.insyn.ui.Widgets;
 import org.insyn.ui.dialogs.FormDialog;
 
 /**
@@ -36,6 +43,8 @@ final class SourcesPane implements Pane {
 
     private static Map<String, Kind> settings() {
         Map<String, Kind> m = new LinkedHashMap<>();
+        m.put("brave.apiKey", Kind.SECRET);
+        m.put("searxng.url", Kind.ADDRESS);
         m.put("google.apiKey", Kind.SECRET);
         m.put("google.cx", Kind.TEXT);
         m.put("youtube.apiKey", Kind.SECRET);
@@ -49,11 +58,13 @@ final class SourcesPane implements Pane {
 
     private final List<SourceProvider> sources;
     private final boolean administrator;
+    private final Workspace workspace;
     private final Map<String, Text> fields = new LinkedHashMap<>();
 
-    SourcesPane(List<SourceProvider> sources, boolean administrator) {
+    SourcesPane(List<SourceProvider> sources, boolean administrator, Workspace workspace) {
         this.sources = sources;
         this.administrator = administrator;
+        this.workspace = workspace;
     }
 
     @Override
@@ -64,11 +75,17 @@ final class SourcesPane implements Pane {
     @Override
     public void create(Composite tab) {
         Table table = Fields.table(tab, KEY + ".list", 110, 200, "prefs.sources.source", "prefs.sources.kind", "prefs.sources.state");
+        List<TableItem> items = new java.util.ArrayList<>();
         for (SourceProvider p : sources) {
             TableItem item = new TableItem(table, SWT.NONE);
-            item.setText(new String[] { p.name(), Texts.get("kind." + p.kind().name()),
+            item.setText(new String[] { p.name() + p.until().map(d -> " " + Texts.get("prefs.sources.until", d.toString())).orElse(""),
+                    Texts.get("kind." + p.kind().name()),
                     p.unavailable().map(e -> e.message(Texts.locale())).orElse(Texts.get("prefs.sources.ready")) });
+            items.add(item);
         }
+        Button check = Widgets.key(new Button(tab, SWT.PUSH), KEY + ".check");
+        check.setText(Texts.get("prefs.sources.check"));
+        check.addListener(SWT.Selection, e -> check(check, items));
         Composite body = Fields.body(tab);
         SETTINGS.forEach((key, kind) -> {
             Text t = Fields.text(body, KEY + "." + key, "prefs.sources." + key, sourceSettings().flatMap(s -> s.get(key)).orElse(""),
@@ -77,6 +94,36 @@ final class SourcesPane implements Pane {
         });
         Fields.note(body, KEY + ".note", Texts.get("prefs.sources.note"));
         Fields.administratorsOnly(tab, body, KEY, administrator);
+    }
+
+    /**
+     * Asks every source once with a harmless query (with the saved settings), off the UI thread, and puts what it
+     * found in the table: works, key missing, key refused, quota, unreachable. The requests go to the network log (R15).
+     */
+    private void check(Button button, List<TableItem> items) {
+        button.setEnabled(false);
+        items.forEach(i -> i.setText(2, Texts.get("prefs.sources.checking")));
+        Display display = button.getDisplay();
+        Job job = Job.create(Texts.get("prefs.sources.check.job"), monitor -> {
+            for (int i = 0; i < sources.size() && !monitor.isCanceled(); i++) {
+                SourceCheck.Result r = SourceCheck.check(sources.get(i), workspace.user().id(), workspace.networkLog()::record);
+                TableItem item = items.get(i);
+                String said = Texts.get("prefs.sources.check." + r.status().name())
+                        + r.problem().map(p -> " – " + p.message(Texts.locale())).orElse("");
+                display.asyncExec(() -> {
+                    if (!item.isDisposed()) {
+                        item.setText(2, said);
+                    }
+                });
+            }
+            display.asyncExec(() -> {
+                if (!button.isDisposed()) {
+                    button.setEnabled(true);
+                }
+            });
+            return Status.OK_STATUS;
+        });
+        job.schedule();
     }
 
     @Override

@@ -150,24 +150,30 @@ class ProvidersTest {
     }
 
     @Test
+    void anRssFeedWithNothingMatchingIsAnEmptyAnswerNotAnError() throws Exception {
+        assertEquals(List.of(), search("bloggflode", "xqzzy wibble"));
+    }
+
+    @Test
     void builtInsCoverEverySourceKindAndPointAtTheRealServices() {
-        List<SourceConfig> builtIns = List.of("google", "facebook", "duckduckgo", "twingly", "youtube", "flashback", "dayviews",
-                "google-news", "discourse", "phpbb").stream().map(Fixtures::builtIn).toList();
+        List<SourceConfig> builtIns = List.of("brave", "searxng", "google", "facebook", "duckduckgo", "twingly", "youtube", "flashback",
+                "dayviews", "google-news", "discourse", "phpbb").stream().map(Fixtures::builtIn).toList();
 
         assertEquals(EnumSet.allOf(SourceKind.class), builtIns.stream().map(SourceConfig::kind).collect(Collectors.toSet()));
-        assertTrue(builtIns.stream().allMatch(c -> c.url().startsWith("https://") || c.url().startsWith("{setting:")), "real services");
+        assertTrue(builtIns.stream().allMatch(c -> c.url().startsWith("https://") || c.url().startsWith("{setting:")
+                || c.type().equals("site") && c.url().isEmpty()), "real services, or a site search through them");
         assertTrue(builtIns.stream().noneMatch(c -> c.url().matches(".*key=[A-Za-z0-9]{10,}.*")), "no API key in a configuration");
     }
 
     @Test
     void aSourceWithoutItsApiKeySaysWhichSettingIsMissingAndSendsNothing() {
-        ConfiguredSource google = new ConfiguredSource(Fixtures.builtIn("google"), http, key -> Optional.empty());
+        ConfiguredSource brave = new ConfiguredSource(Fixtures.builtIn("brave"), http, key -> Optional.empty());
         List<NetworkRequest> log = Fixtures.log();
 
-        assertEquals("source.missingSetting", google.unavailable().orElseThrow().key());
-        SourceException e = assertThrows(SourceException.class, () -> google.search("\"Berit Beritsson\"", Fixtures.context(log,
+        assertEquals("source.missingSetting", brave.unavailable().orElseThrow().key());
+        SourceException e = assertThrows(SourceException.class, () -> brave.search("\"Berit Beritsson\"", Fixtures.context(log,
                 Duration.ofSeconds(5))));
-        assertTrue(e.message(java.util.Locale.ENGLISH).contains("google.apiKey"), e.getMessage());
+        assertTrue(e.message(java.util.Locale.ENGLISH).contains("brave.apiKey"), e.getMessage());
         assertTrue(log.isEmpty(), "no request without the key");
     }
 

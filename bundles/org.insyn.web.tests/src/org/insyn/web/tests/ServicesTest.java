@@ -32,8 +32,8 @@ import org.osgi.framework.ServiceRegistration;
 
 /** The sources and the search service as Declarative Services in the running OSGi framework. */
 class ServicesTest {
-    private static final Set<String> BUILT_INS = Set.of("google", "facebook", "duckduckgo", "twingly", "youtube", "flashback",
-            "dayviews", "google-news", "discourse", "phpbb");
+    private static final Set<String> BUILT_INS = Set.of("brave", "searxng", "google", "facebook", "duckduckgo", "twingly", "youtube",
+            "flashback", "dayviews", "google-news", "discourse", "phpbb");
 
     private final BundleContext context = FrameworkUtil.getBundle(SearchServiceImpl.class).getBundleContext();
 
@@ -71,8 +71,10 @@ class ServicesTest {
         awaitSources(s, ids -> ids.containsAll(BUILT_INS), "the built-in sources");
 
         assertEquals(EnumSet.allOf(SourceKind.class), s.sources().stream().map(SourceProvider::kind).collect(Collectors.toSet()));
-        SourceProvider google = s.sources().stream().filter(p -> p.id().equals("google")).findFirst().orElseThrow();
-        assertEquals("source.missingSetting", google.unavailable().orElseThrow().key(), "no API key in the preferences here");
+        SourceProvider brave = s.sources().stream().filter(p -> p.id().equals("brave")).findFirst().orElseThrow();
+        assertEquals("source.missingSetting", brave.unavailable().orElseThrow().key(), "no API key in the preferences here");
+        SourceProvider facebook = s.sources().stream().filter(p -> p.id().equals("facebook")).findFirst().orElseThrow();
+        assertEquals("source.noBackend", facebook.unavailable().orElseThrow().key(), "no web search set up for the site search");
     }
 
     /** An API key saved in the sources' settings (Window › Preferences writes them there) is used at once, no restart. */

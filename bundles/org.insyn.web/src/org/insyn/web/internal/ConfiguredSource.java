@@ -7,9 +7,13 @@ import java.net.URLEncoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -30,6 +34,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** A source driven by its {@link SourceConfig}: fetches result pages through the private client and reads hits. */
 public final class ConfiguredSource implements SourceProvider {
     private static final Pattern SETTING = Pattern.compile("\\{setting:([A-Za-z0-9._-]+)\\}");
+    private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
     private static final Pattern POINTER = Pattern.compile("\\{(/[^}]*)\\}");
 
     /** The hits of one result page and the address of the next one, if the page links to it. */
@@ -71,14 +76,33 @@ public final class ConfiguredSource implements SourceProvider {
     }
 
     @Override
+    public Optional<LocalDate> until() {
+        return config.until();
+    }
+
+    @Override
     public Optional<SourceException> unavailable() {
-        Matcher m = SETTING.matcher(config.url());
-        while (m.find()) {
-            if (settings.get(m.group(1)).filter(v -> !v.isBlank()).isEmpty()) {
-                return Optional.of(new SourceException("source.missingSetting", m.group(1)));
+        if (config.until().filter(end -> !LocalDate.now(SWEDEN).isBefore(end)).isPresent()) {
+            return Optional.of(new SourceException("source.ended", config.until().get().toString()));
+        }
+        for (String setting : settingNames()) {
+            if (settings.get(setting).filter(v -> !v.isBlank()).isEmpty()) {
+                return Optional.of(new SourceException("source.missingSetting", setting));
             }
         }
         return Optional.empty();
+    }
+
+    /** The preferences this source's address and headers need, in order of appearance. */
+    public List<String> settingNames() {
+        List<String> names = new ArrayList<>();
+        Matcher m = SETTING.matcher(config.url() + " " + String.join(" ", config.headers().values()));
+        while (m.find()) {
+            if (!names.contains(m.group(1))) {
+                names.add(m.group(1));
+            }
+        }
+        return names;
     }
 
     @Override
@@ -88,14 +112,21 @@ public final class ConfiguredSource implements SourceProvider {
             throw missing.get();
         }
         String q = (query + " " + config.querySuffix()).strip();
-        boolean templatedPaging = config.url().matches(".*\\{(page|start|offset)\\}.*");
+        boolean templatedPaging = config.url().matches(".*\\{(page|pageIndex|start|offset)\\}.*");
+        Map<String, String> headers = new LinkedHashMap<>();
+        config.headers().forEach((k, v) -> headers.put(k, expand(v, q, 1)));
         List<HitDraft> hits = new ArrayList<>();
-        Optional<URI> next = Optional.of(URI.create(expand(q, 1)));
+        Optional<URI> next = Optional.of(URI.create(expand(config.url(), q, 1)));
         for (int page = 1; page <= config.maxPages() && next.isPresent(); page++) {
             if (context.cancelled().getAsBoolean()) {
                 throw new SourceException("source.cancelled");
             }
-            PrivateHttp.Response answer = http.get(next.get(), "search " + id(), context);
+            PrivateHttp.Response answer;
+            try {
+                answer = http.get(next.get(), headers, "search " + id(), context);
+            } catch (StatusException e) {
+                throw explain(e.status(), e.body()).orElse(e);
+            }
             Page p = parse(answer.body(), answer.mediaType(), answer.charset(), answer.uri());
             hits.addAll(p.hits());
             context.progress().page(page, hits.size());
@@ -103,14 +134,15 @@ public final class ConfiguredSource implements SourceProvider {
                 break;
             }
             int following = page + 1;
-            next = p.next().or(() -> templatedPaging ? Optional.of(URI.create(expand(q, following))) : Optional.empty());
+            next = p.next().or(() -> templatedPaging ? Optional.of(URI.create(expand(config.url(), q, following)))
+                    : Optional.empty());
         }
         return hits;
     }
 
-    private String expand(String query, int page) {
-        String url = config.url().replace("{query}", URLEncoder.encode(query, StandardCharsets.UTF_8))
-                .replace("{page}", String.valueOf(page))
+    private String expand(String template, String query, int page) {
+        String url = template.replace("{query}", URLEncoder.encode(query, StandardCharsets.UTF_8))
+                .replace("{page}", String.valueOf(page)).replace("{pageIndex}", String.valueOf(page - 1))
                 .replace("{start}", String.valueOf((page - 1) * config.pageSize() + 1))
                 .replace("{offset}", String.valueOf((page - 1) * config.pageSize()));
         Matcher m = SETTING.matcher(url);
@@ -212,7 +244,8 @@ public final class ConfiguredSource implements SourceProvider {
             if (items.isMissingNode() && config.empty().map(p -> !root.at(p).isMissingNode()).orElse(false)) {
                 return new Page(List.of(), Optional.empty());
             }
-            throw new SourceException("source.notResultPage", config.items());
+            // some services answer an error with status 200 (Mojeek: "status": "ERROR: Daily Limit Reached")
+            throw explain(200, body).orElseGet(() -> new SourceException("source.notResultPage", config.items()));
         }
         boolean discourse = config.style().orElse("").equals("discourse");
         Map<String, JsonNode> topics = new HashMap<>();
@@ -238,7 +271,57 @@ public final class ConfiguredSource implements SourceProvider {
             hits.add(draft(base.resolve(url.strip()).toString(), title, jsonField(item, "snippet"), jsonField(item, "date"),
                     jsonField(item, "author")));
         }
-        return new Page(hits, Optional.empty());
+        return new Page(hits, config.next().flatMap(spec -> nextByParameter(spec, root, base)));
+    }
+
+    /** "name={/pointer}": the same address with that parameter set to the answer's value, if the answer has one. */
+    private static Optional<URI> nextByParameter(String spec, JsonNode root, URI current) {
+        int eq = spec.indexOf('=');
+        Matcher m = POINTER.matcher(spec);
+        if (eq < 0 || !m.find()) {
+            return Optional.empty();
+        }
+        JsonNode v = root.at(m.group(1));
+        if (!v.isValueNode() || v.asText().isBlank()) {
+            return Optional.empty();
+        }
+        String name = spec.substring(0, eq);
+        String query = current.getRawQuery() == null ? "" : current.getRawQuery();
+        String kept = java.util.Arrays.stream(query.split("&")).filter(p -> !p.isEmpty() && !p.startsWith(name + "="))
+                .collect(java.util.stream.Collectors.joining("&"));
+        String added = name + "=" + URLEncoder.encode(v.asText(), StandardCharsets.UTF_8);
+        return Optional.of(URI.create(current.toString().replaceFirst("\\?.*$", "") + "?" + (kept.isEmpty() ? added : kept + "&" + added)));
+    }
+
+    private static final List<String> QUOTA_WORDS = List.of("quota", "ratelimit", "rate limit", "rate_limit", "limit reached",
+            "limitexceeded", "limit exceeded", "too many requests", "usage limit");
+    private static final List<String> KEY_WORDS = List.of("key", "token", "unauthori", "forbidden", "credential", "permission");
+
+    /**
+     * An error answer in words a worker can act on: a used-up quota or a refused key, naming the setting to fix.
+     * Services say it differently (Google and YouTube in a JSON "error" with a reason, Brave with a code, Twingly in
+     * an XML error, Mojeek in a status line), so the status and the body's words decide.
+     */
+    Optional<SourceException> explain(int status, byte[] body) {
+        String text = new String(body, 0, Math.min(body.length, 8192), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+        List<String> keys = settingNames().stream().filter(n -> n.toLowerCase(Locale.ROOT).matches(".*(key|token).*")).toList();
+        String setting = String.join(", ", keys);
+        boolean errorWords = status >= 400 || text.contains("error");
+        if (errorWords && (status == 429 || QUOTA_WORDS.stream().anyMatch(text::contains))) {
+            // a service without a key (a forum, the city's own SearXNG) only asks to slow down
+            return Optional.of(keys.isEmpty() ? new SourceException("source.busy", name())
+                    : new SourceException("source.quota", name(), setting));
+        }
+        if (!keys.isEmpty() && (status == 401 || status == 403
+                || status >= 400 && status < 500 && KEY_WORDS.stream().anyMatch(text::contains)
+                || status == 200 && text.contains("error") && KEY_WORDS.stream().anyMatch(text::contains))) {
+            return Optional.of(new SourceException("source.keyRefused", name(), setting));
+        }
+        // a 4xx answer points at the address or key; a 5xx is the service's own trouble and stays a plain status
+        if (status >= 400 && status < 500 && !settingNames().isEmpty()) {
+            return Optional.of(new SourceException("source.statusSetting", status, String.join(", ", settingNames())));
+        }
+        return Optional.empty();
     }
 
     private String jsonField(JsonNode item, String field) {
@@ -258,10 +341,31 @@ public final class ConfiguredSource implements SourceProvider {
         return v.isValueNode() ? v.asText() : "";
     }
 
-    private HitDraft draft(String url, String title, String snippet, String date, String author) {
+    private HitDraft draft(String address, String title, String snippet, String date, String author) {
+        String url = config.unwrap().flatMap(param -> unwrapped(address, param)).orElse(address);
         String cleanTitle = plain(title);
         return new HitDraft(id(), url, cleanTitle.isEmpty() ? url : cleanTitle, plain(snippet), Dates.parse(date, config.dateFormat()),
                 Optional.of(plain(author)).filter(a -> !a.isEmpty()));
+    }
+
+    /** The real address a redirect link carries in one of its parameters, e.g. DuckDuckGo's "/l/?uddg=https%3A…". */
+    private static Optional<String> unwrapped(String address, String param) {
+        String query;
+        try {
+            query = new URI(address).getRawQuery();
+        } catch (java.net.URISyntaxException e) {
+            return Optional.empty();
+        }
+        if (query == null) {
+            return Optional.empty();
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith(param + "=")) {
+                return Optional.of(java.net.URLDecoder.decode(pair.substring(param.length() + 1), StandardCharsets.UTF_8))
+                        .filter(u -> u.startsWith("http://") || u.startsWith("https://"));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Snippets of APIs and feeds often carry HTML markup or entities: keep only the text. */

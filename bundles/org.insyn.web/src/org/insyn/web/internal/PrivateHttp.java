@@ -74,6 +74,14 @@ public final class PrivateHttp {
 
     /** GETs the address, following redirects, and returns the final answer or says why there is none. */
     public Response get(URI uri, String purpose, SourceContext context) throws SourceException {
+        return get(uri, Map.of(), purpose, context);
+    }
+
+    /**
+     * GETs the address with the source's own request headers (such as an API token), following redirects. An answer
+     * of 400 or more is a {@link StatusException} that keeps the body, so the source can say what the service meant.
+     */
+    public Response get(URI uri, Map<String, String> headers, String purpose, SourceContext context) throws SourceException {
         URI current = uri;
         for (int hop = 0; hop <= limits.maxRedirects(); hop++) {
             requireWeb(current);
@@ -81,13 +89,13 @@ public final class PrivateHttp {
                 log(context, purpose, current, 0, 0, 0, "blocked by robots.txt");
                 throw new SourceException("source.robots", current.toString());
             }
-            Exchange answer = exchange(current, purpose, context);
+            Exchange answer = exchange(current, headers, purpose, context);
             if (answer.status / 100 == 3 && answer.location.isPresent()) {
                 current = current.resolve(answer.location.get());
                 continue;
             }
             if (answer.status >= 400) {
-                throw new SourceException("source.status", answer.status);
+                throw new StatusException(answer.status, answer.body);
             }
             return new Response(current, answer.status, answer.contentType, answer.contentType.flatMap(PrivateHttp::charset),
                     answer.body);
@@ -98,13 +106,16 @@ public final class PrivateHttp {
     private record Exchange(int status, Optional<String> contentType, Optional<String> location, byte[] body) {
     }
 
-    private Exchange exchange(URI uri, String purpose, SourceContext context) throws SourceException {
+    private Exchange exchange(URI uri, Map<String, String> headers, String purpose, SourceContext context)
+            throws SourceException {
         awaitSlot(uri, context);
         Instant start = Instant.now();
         Duration left = Duration.between(start, context.deadline()).abs().plusMillis(1);
-        HttpRequest request = HttpRequest.newBuilder(uri).GET().timeout(left).header("User-Agent", USER_AGENT)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).GET().timeout(left).header("User-Agent", USER_AGENT)
                 .header("Accept", "text/html,application/xhtml+xml,application/json,application/xml;q=0.9,*/*;q=0.8")
-                .header("Accept-Language", "sv,en;q=0.7").build();
+                .header("Accept-Language", "sv,en;q=0.7");
+        headers.forEach(builder::setHeader);
+        HttpRequest request = builder.build();
         CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request, info -> new CappedBody(limits.maxBytes(),
                 info.headers().firstValueAsLong("Content-Length").orElse(-1)));
         try {
@@ -204,7 +215,7 @@ public final class PrivateHttp {
         Robots rules;
         URI robotsUri = URI.create(origin + "/robots.txt");
         try {
-            Exchange answer = exchange(robotsUri, "robots.txt", context);
+            Exchange answer = exchange(robotsUri, Map.of(), "robots.txt", context);
             // RFC 9309: no robots.txt (4xx) allows all; a server error means the site may not be crawled now.
             rules = answer.status >= 500 ? Robots.DISALLOW_ALL
                     : answer.status >= 300 ? Robots.ALLOW_ALL

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -63,10 +64,27 @@ public final class SourceRegistry {
         Map<String, SourceConfig> configs = new LinkedHashMap<>();
         bundled(context.getBundle(), demo == null ? "sources" : "sources/demo").forEach(c -> configs.put(c.id(), c));
         workspaceFolder(context).ifPresent(folder -> userConfigs(folder).forEach(c -> configs.put(c.id(), c)));
-        for (SourceConfig c : configs.values()) {
-            Dictionary<String, Object> props = new Hashtable<>(Map.of("source.id", c.id(), "source.kind", c.kind().name()));
-            registrations.add(context.registerService(SourceProvider.class, new ConfiguredSource(c, http, settings), props));
+        for (SourceProvider source : providers(configs.values(), http, settings)) {
+            Dictionary<String, Object> props = new Hashtable<>(Map.of("source.id", source.id(), "source.kind", source.kind().name()));
+            registrations.add(context.registerService(SourceProvider.class, source, props));
         }
+    }
+
+    /** The sources of these configurations; a site search asks the web searches among them that it names. */
+    public static List<SourceProvider> providers(Collection<SourceConfig> configs, PrivateHttp http, Settings settings) {
+        Map<String, SourceConfig> byId = new LinkedHashMap<>();
+        configs.forEach(c -> byId.put(c.id(), c));
+        List<SourceProvider> out = new ArrayList<>();
+        for (SourceConfig c : configs) {
+            if (c.type().equals("site")) {
+                List<ConfiguredSource> backends = c.via().stream().map(byId::get).filter(b -> b != null && !b.type().equals("site"))
+                        .map(b -> new ConfiguredSource(b.restrictedTo(c), http, settings)).toList();
+                out.add(new SiteSearch(c, backends));
+            } else {
+                out.add(new ConfiguredSource(c, http, settings));
+            }
+        }
+        return out;
     }
 
     @Deactivate
