@@ -71,6 +71,12 @@ public interface Session {
     // ---- searches and hits (R1, R3, R4, R8) ---------------------------------------------------------------
 
     /**
+     * R1, R4, R8: checks, before the worker writes a justification, that this kind of search may be asked for in the
+     * case (or without one); a refusal is put on the trail as a refused search and nothing else is stored.
+     */
+    void checkMaySearch(Optional<Long> caseId, SearchMode mode);
+
+    /**
      * Checks the policy and writes the audit entry before any request leaves the machine; the caller sends
      * nothing unless this returns.
      */

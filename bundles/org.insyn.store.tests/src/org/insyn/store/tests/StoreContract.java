@@ -72,6 +72,24 @@ abstract class StoreContract extends StoreFixture {
     }
 
     @Test
+    void R4_checkedBeforeAJustificationIsWrittenSoARefusedAttemptStoresOnlyItsAuditEntry() {
+        long caseId = clientCase(anna, "north", false);
+        int justifications = anna.justifications(Optional.of(caseId)).size();
+        refused(Rule.R4, () -> anna.checkMaySearch(Optional.of(caseId), SearchMode.CLIENT));
+        assertEquals(AuditAction.SEARCH_REFUSED, last().action());
+        assertEquals(Optional.of(caseId), last().caseId());
+        assertTrue(last().detail().contains("R4"), last().detail());
+        assertEquals(justifications, anna.justifications(Optional.of(caseId)).size(), "no justification stored");
+        // R8: outreach needs no case and no transparency note; R1: a client search needs a case
+        fia.checkMaySearch(Optional.empty(), SearchMode.OUTREACH);
+        refused(Rule.R1, () -> anna.checkMaySearch(Optional.empty(), SearchMode.CLIENT));
+
+        anna.recordTransparencyNote(caseId, LocalDate.now(), NoticeChannel.LETTER, "Anna");
+        anna.checkMaySearch(Optional.of(caseId), SearchMode.CLIENT);
+        assertTrue(ws.verify().clean());
+    }
+
+    @Test
     void R1_searchWithoutJustificationIsRefused() {
         refused(Rule.R1, () -> anna.startSearch(987_654, "\"Kim Andersson\"", List.of("web")));
         assertEquals(AuditAction.SEARCH_REFUSED, last().action());

@@ -389,6 +389,28 @@ final class StoreSession implements Session {
     // ---- searches and hits (R1, R3, R4, R8) ---------------------------------------------------------------
 
     @Override
+    public void checkMaySearch(Optional<Long> caseId, SearchMode mode) {
+        ws.touch();
+        try {
+            ws.read(c -> {
+                current(c);
+                if (caseId.isPresent()) {
+                    caseOf(c, caseId.get());
+                }
+                // R1, R4, R8: before a justification is written, so a refused attempt stores none
+                policy.checkBeforeJustification(user, mode, caseId, caseId.isPresent() ? transparencyNoteOf(c, caseId.get()) : Optional.empty());
+                return null;
+            });
+        } catch (InsynException e) {
+            if (e.kind() == InsynException.Kind.REFUSED || e.kind() == InsynException.Kind.NOT_FOUND) {
+                // R16: the refused attempt is on the trail, and only there
+                audit(AuditAction.SEARCH_REFUSED, caseId, caseId.map(id -> "case:" + id).orElse("outreach"), e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
     public SearchRun startSearch(long justificationId, String query, List<String> sources) {
         if (query.isBlank() || sources.isEmpty()) {
             throw InsynException.invalid("store.emptySearch");

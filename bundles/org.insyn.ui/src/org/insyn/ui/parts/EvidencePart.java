@@ -110,8 +110,21 @@ public class EvidencePart extends CasePart {
     }
 
     private void refresh() {
+        if (!shown()) {
+            show(List.of());
+            return;
+        }
+        SignedIn who = signedIn;
+        long caseId = active.id();
+        background.store(table.getTable(), "captures", monitor -> who.session().captures(caseId), list -> {
+            if (shown() && active.id() == caseId) {
+                show(list);
+            }
+        });
+    }
+
+    private void show(List<Capture> list) {
         boolean shown = shown();
-        List<Capture> list = shown ? signedIn.session().captures(active.id()) : List.of();
         table.setInput(list);
         if (!list.isEmpty()) {
             table.setSelection(new org.eclipse.jface.viewers.StructuredSelection(list.get(list.size() - 1)), true);
@@ -132,16 +145,27 @@ public class EvidencePart extends CasePart {
             image.dispose();
             image = null;
         }
-        c.flatMap(x -> java.util.Optional.ofNullable(x.artifacts().getOrDefault(CaptureService.SEEN_SCREENSHOT,
-                x.artifacts().get("screenshot-viewport.png")))).ifPresent(sha256 -> image = thumbnail(sha256));
-        thumbnail.setImage(image);
+        thumbnail.setImage(null);
+        java.util.Optional<String> seen = c.flatMap(x -> java.util.Optional.ofNullable(x.artifacts().getOrDefault(CaptureService.SEEN_SCREENSHOT,
+                x.artifacts().get("screenshot-viewport.png"))));
+        if (seen.isPresent() && signedIn != null) {
+            // the blob is read and decrypted off the UI thread; only the image is made on it
+            SignedIn who = signedIn;
+            background.store(thumbnail, "thumbnail", monitor -> scaled(who, seen.get()), data -> {
+                if (image != null) {
+                    image.dispose();
+                }
+                image = new Image(thumbnail.getDisplay(), data);
+                thumbnail.setImage(image);
+            });
+        }
     }
 
-    private Image thumbnail(String sha256) {
-        try (InputStream in = signedIn.workspace().blobs().open(sha256)) {
+    private static ImageData scaled(SignedIn who, String sha256) {
+        try (InputStream in = who.workspace().blobs().open(sha256)) {
             ImageData data = new ImageData(in);
             int height = Math.max(1, data.height * THUMBNAIL_WIDTH / Math.max(1, data.width));
-            return new Image(thumbnail.getDisplay(), data.scaledTo(THUMBNAIL_WIDTH, Math.min(height, 180)));
+            return data.scaledTo(THUMBNAIL_WIDTH, Math.min(height, 180));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -151,7 +175,7 @@ public class EvidencePart extends CasePart {
     private static String describe(Capture c) {
         StringBuilder b = new StringBuilder();
         b.append(Texts.get("evidence.detail.url", c.url(), c.finalUrl(), c.httpStatus())).append('\n');
-        b.append(Texts.get("evidence.detail.at", c.capturedAt().toString(), Ui.when(c.capturedAt()), c.zoneId())).append('\n');
+        b.append(Texts.get("evidence.detail.at", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneOffset.UTC).format(c.capturedAt()), Ui.when(c.capturedAt()))).append('\n');
         b.append(Texts.get("evidence.detail.who", c.operatorId(), c.tool(), c.justificationId())).append('\n');
         b.append(Texts.get("evidence.detail.class", Texts.get("recordClass." + c.recordClass().name()),
                 Texts.get(c.complete() ? "evidence.complete" : "evidence.incomplete"))).append('\n');

@@ -87,6 +87,12 @@ public final class SignInDialog extends Dialog {
     }
 
     @Override
+    protected void initializeBounds() {
+        super.initializeBounds();
+        org.insyn.ui.dialogs.Fit.onOpen(getShell());
+    }
+
+    @Override
     protected boolean isResizable() {
         return true;
     }
@@ -98,7 +104,9 @@ public final class SignInDialog extends Dialog {
         Label heading = new Label(area, SWT.WRAP);
         heading.setText(Texts.get("signin.heading"));
         heading.setFont(JFaceResources.getBannerFont());
-        heading.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
+        GridData headingData = new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1);
+        headingData.widthHint = 520;
+        heading.setLayoutData(headingData);
 
         folder = text(area, "folder", "signin.folder", SWT.BORDER, null);
         folder.setText(defaults.folder().toString());
@@ -192,8 +200,7 @@ public final class SignInDialog extends Dialog {
         boolean isNew = !folder.getText().isBlank() && !WorkspaceOpener.isWorkspace(Path.of(folder.getText().strip()));
         boolean changed = show(newWorkspaceRows, isNew) | show(sharedRows, shared.getSelection()) | show(choiceRows, opened != null);
         if (changed) {
-            getShell().layout(true, true);
-            getShell().pack();
+            org.insyn.ui.dialogs.Fit.fit(getShell());
         }
     }
 
@@ -339,7 +346,7 @@ public final class SignInDialog extends Dialog {
             at.setFocus();
             at.selectAll();
         }
-        getShell().layout(true, true);
+        org.insyn.ui.dialogs.Fit.fit(getShell());
     }
 
     @Override
