@@ -169,13 +169,60 @@ public final class Bot {
         waitFor(() -> isShowing(key) == showing, TIMEOUT_MS, key + (showing ? " to show" : " to hide"));
     }
 
+    /**
+     * Types the text with real key strokes, as a person does: the field is focused and what it held selected, then
+     * xdotool types through the X server (XTEST under Xvfb; it maps letters such as å, ä and ö that the keyboard
+     * layout lacks), so GTK's input handling, the field's key and modify listeners all see them.
+     */
     public void setText(Text t, String s) {
-        run(() -> t.setText(s));
+        run(() -> {
+            requireUsable(t);
+            t.getShell().forceActive();
+            t.setFocus();
+        });
+        waitUntil(() -> display.getFocusControl() == t, "the focus on " + t);
+        run(t::selectAll);
+        if (s.isEmpty()) {
+            if (!sync(t::getText).isEmpty()) {
+                key(0, SWT.BS, SWT.BS);
+            }
+        } else {
+            xdotool("type", "--delay", "3", "--", s);
+        }
+        waitUntil(() -> t.getText().equals(s), "\"" + s + "\" typed into " + t.getData(KEY));
+    }
+
+    private static void xdotool(String... args) {
+        List<String> command = new ArrayList<>(List.of("xdotool"));
+        command.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new AssertionError("xdotool " + String.join(" ", args) + " failed: " + out);
+            }
+        } catch (java.io.IOException e) {
+            throw new AssertionError("xdotool is needed to type (Debian package xdotool)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A person cannot use a disabled or hidden widget: neither can a test. */
+    static void requireUsable(Widget w) {
+        if (w instanceof Control c && (!c.isEnabled() || !c.isVisible())) {
+            throw new AssertionError((c.isVisible() ? "disabled: " : "not visible: ") + c.getData(KEY) + " " + c);
+        }
+        if (w instanceof ToolItem i && (!i.isEnabled() || !i.getParent().isVisible())) {
+            throw new AssertionError("not usable: " + i.getData(KEY) + " " + i);
+        }
     }
 
     /** A click as the widget's own listeners see it. */
     public void click(Widget w) {
         run(() -> {
+            requireUsable(w);
             if (w instanceof ToolItem item && (item.getStyle() & SWT.RADIO) != 0) {
                 for (ToolItem other : item.getParent().getItems()) {
                     other.setSelection(other == item);
@@ -190,6 +237,7 @@ public final class Bot {
      * otherwise hold the test thread until the dialog closes.
      */
     public void clickAsync(Widget w) {
+        run(() -> requireUsable(w));
         display.asyncExec(() -> {
             if (!w.isDisposed()) {
                 w.notifyListeners(SWT.Selection, new Event());

@@ -63,6 +63,9 @@ public class EvidencePart extends CasePart {
     private Text details;
     private Button verify;
     private Button export;
+    private Button openExport;
+    private Button showFolder;
+    private Path exported;
     private Label status;
     private Image image;
 
@@ -91,6 +94,15 @@ public class EvidencePart extends CasePart {
         Composite buttons = Ui.buttons(parent, 2);
         verify = Ui.button(buttons, KEY + ".verify", "evidence.verify", this::verify);
         export = Ui.button(buttons, KEY + ".export", "evidence.export", this::export);
+        // the report written last: open it in the desktop's PDF reader, or its folder in the file manager
+        openExport = Ui.button(buttons, KEY + ".openExport", "evidence.openExport",
+                () -> org.eclipse.swt.program.Program.launch(exported.toString()));
+        showFolder = Ui.button(buttons, KEY + ".showFolder", "evidence.showFolder",
+                () -> org.eclipse.swt.program.Program.launch(exported.getParent().toString()));
+        openExport.setEnabled(false);
+        showFolder.setEnabled(false);
+        openExport.setToolTipText(Texts.get("evidence.nothingExported"));
+        showFolder.setToolTipText(Texts.get("evidence.nothingExported"));
         Ui.done(buttons);
         status = Ui.status(parent, KEY + ".status", 2);
         follow(table.getTable(), current, c);
@@ -207,13 +219,24 @@ public class EvidencePart extends CasePart {
     private void export() {
         SignedIn who = signedIn;
         CaseFile c = active;
+        @SuppressWarnings("unchecked")
+        List<Capture> shownCaptures = table.getInput() instanceof List<?> l ? (List<Capture>) l : List.of();
+        var dialog = new org.insyn.ui.dialogs.ExportDialog(status.getShell(), shownCaptures, Exports.folder(who));
+        if (dialog.open() != org.eclipse.jface.window.Window.OK || dialog.folder().isEmpty()) {
+            return;
+        }
+        List<Long> ids = dialog.captureIds();
+        Path into = dialog.folder().get();
         status.setText(Texts.get("evidence.exporting"));
-        background.run(Texts.get("evidence.export.job", c.title()), monitor -> Exports.write(who, "evidence-case-" + c.id(),
-                out -> reports.evidence(EvidenceInput.from(who.workspace(), who.session(), c.id(), List.of(), List.of(), Instant.now(),
+        background.run(Texts.get("evidence.export.job", c.title()), monitor -> Exports.write(into, "evidence-case-" + c.id(),
+                out -> reports.evidence(EvidenceInput.from(who.workspace(), who.session(), c.id(), ids, List.of(), Instant.now(),
                         Texts.locale()), who.workspace().blobs()::open, out)), (Path file) -> {
                             if (!status.isDisposed()) {
+                                exported = file;
                                 status.setText(Texts.get("evidence.exported", file.toString()));
                                 status.setForeground(status.getDisplay().getSystemColor(SWT.COLOR_WIDGET_FOREGROUND));
+                                openExport.setEnabled(true);
+                                showFolder.setEnabled(true);
                                 status.getParent().layout(true, true);
                             }
                         });

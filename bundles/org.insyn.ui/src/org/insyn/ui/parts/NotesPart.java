@@ -101,7 +101,7 @@ public class NotesPart extends CasePart {
         Ui.label(top, "notes.links").setLayoutData(new GridData(SWT.LEFT, SWT.TOP, false, false, 2, 1));
         links = Widgets.key(new Table(top, SWT.CHECK | SWT.BORDER | SWT.V_SCROLL), KEY + ".links");
         GridData ld = new GridData(SWT.FILL, SWT.FILL, true, false, 2, 1);
-        ld.heightHint = links.getItemHeight() * 3 + 4;
+        ld.heightHint = Ui.lines(links, 4);
         links.setLayoutData(ld);
         Composite buttons = Ui.buttons(top, 2);
         save = Ui.button(buttons, KEY + ".save", "notes.save", this::save);

@@ -43,6 +43,7 @@ public final class SignInDialog extends Dialog {
     private final WorkspaceOpener opener = new WorkspaceOpener();
 
     private Text folder;
+    private Button browse;
     private Text password;
     private Text repeat;
     private Text name;
@@ -110,7 +111,7 @@ public final class SignInDialog extends Dialog {
 
         folder = text(area, "folder", "signin.folder", SWT.BORDER, null);
         folder.setText(defaults.folder().toString());
-        Button browse = Widgets.key(new Button(area, SWT.PUSH), KEY + ".browse");
+        browse = Widgets.key(new Button(area, SWT.PUSH), KEY + ".browse");
         browse.setText(Texts.get("signin.browse"));
         browse.addListener(SWT.Selection, e -> {
             DirectoryDialog d = new DirectoryDialog(getShell());
@@ -314,6 +315,7 @@ public final class SignInDialog extends Dialog {
             t.setEnabled(false);
         }
         shared.setEnabled(false);
+        browse.setEnabled(false);
         error.setText(Texts.get("signin.choose"));
         error.setForeground(getShell().getDisplay().getSystemColor(SWT.COLOR_WIDGET_FOREGROUND));
         showRows();
