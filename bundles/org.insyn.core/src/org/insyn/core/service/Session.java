@@ -61,6 +61,12 @@ public interface Session {
 
     List<Justification> justifications(Optional<Long> caseId);
 
+    /**
+     * R8: an outreach justification written without a case joins the outreach case (no client) that a finding of its
+     * search is captured into, so that it is no longer listed as caseless; audited. Refused for any other.
+     */
+    Justification attachToCase(long justificationId, long caseId);
+
     Review review(long justificationId, ReviewDecision decision, String comment);
 
     List<Review> reviews(long justificationId);

@@ -173,10 +173,12 @@ public class BrowserPart {
     private void capture() {
         SelectedHit hit = shown;
         if (hit.caseId().isPresent()) {
-            capture(hit, hit.caseId().get());
+            capture(hit, hit.caseId().get(), false, seen());
             return;
         }
-        // R8: an outreach finding without a case: choose or make the outreach case, then capture, in one step
+        // R8: an outreach finding without a case: choose or make the outreach case, then capture, in one step; the page
+        // as seen is taken now, before a dialog covers it
+        byte[] seen = seen();
         SignedIn who = signedIn;
         capture.setEnabled(false);
         background.store(capture, "outreach-cases", monitor -> {
@@ -193,21 +195,26 @@ public class BrowserPart {
                 CaseFile c = dialog.chosen().get();
                 // the page stays as shown; a second capture of it goes to the same case
                 shown = new SelectedHit(hit.hit(), hit.justificationId(), java.util.Optional.of(c.id()));
-                capture(shown, c.id());
+                capture(shown, c.id(), true, seen);
                 ActiveCase.set(app.getContext(), c);
             }
         }, failure -> capture.setEnabled(capturable(shown)));
     }
 
-    private void capture(SelectedHit hit, long caseId) {
+    /** {@code join}: the outreach search's justification joins the case first (R8), so none is left without one. */
+    private void capture(SelectedHit hit, long caseId, boolean join, byte[] seen) {
         SignedIn who = signedIn;
-        byte[] seen = seen();
         RecordClass recordAs = RecordClass.values()[recordClass.getSelectionIndex()];
         capture.setEnabled(false);
         status.setText(Texts.get("browser.capturing"));
-        background.run(Texts.get("browser.capture.job", hit.hit().url()), monitor -> captures.capture(who.workspace(), who.session(),
+        background.run(Texts.get("browser.capture.job", hit.hit().url()), monitor -> {
+            if (join && who.session().justification(hit.justificationId()).caseId().isEmpty()) {
+                who.session().attachToCase(hit.justificationId(), caseId);
+            }
+            return captures.capture(who.workspace(), who.session(),
                 new CaptureService.Request(caseId, hit.justificationId(), java.util.Optional.of(hit.hit().id()),
-                        URI.create(hit.hit().url()), recordAs, java.util.Optional.of(seen))), c -> {
+                        URI.create(hit.hit().url()), recordAs, java.util.Optional.of(seen)));
+        }, c -> {
                             if (!status.isDisposed()) {
                                 capture.setEnabled(capturable(shown));
                                 status.setText(Texts.get("browser.captured", c.id(), Ui.when(c.capturedAt()), c.manifestSha256()));
