@@ -189,7 +189,8 @@ public final class Bot {
         } else {
             xdotool("type", "--delay", "3", "--", s);
         }
-        waitUntil(() -> t.getText().equals(s), "\"" + s + "\" typed into " + t.getData(KEY));
+        Object field = sync(() -> t.getData(KEY));
+        waitUntil(() -> t.getText().equals(s), "\"" + s + "\" typed into " + field);
     }
 
     private static void xdotool(String... args) {

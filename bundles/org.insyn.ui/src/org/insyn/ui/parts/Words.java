@@ -16,6 +16,8 @@ import org.insyn.ui.Texts;
  */
 public final class Words {
     private static final Pattern PAIR = Pattern.compile("(\\w+)=(\\S+)");
+    private static final Pattern TOLD = Pattern.compile("told (\\d{4}-\\d{2}-\\d{2}) by (\\w+)");
+    private static final Pattern AFTER_FAILED = Pattern.compile("after (\\d+) failed attempts");
     private static final Pattern REFUSAL = Pattern.compile("(R\\d+ )?((?:policy|store|account|capture|source)\\.\\w+)");
 
     private Words() {
@@ -27,6 +29,28 @@ public final class Words {
         if (refusal.matches()) {
             String message = Messages.get(Texts.locale(), refusal.group(2)).replaceAll("\\s*\\{\\d+\\}", "").replaceAll("\\(\\)", "");
             return (refusal.group(1) == null ? "" : refusal.group(1).strip() + ": ") + message;
+        }
+        Matcher told = TOLD.matcher(detail);
+        if (told.matches()) {
+            return Texts.get("words.phrase.told", told.group(1),
+                    Texts.find("channel." + told.group(2).toUpperCase(Locale.ROOT)).orElse(told.group(2)));
+        }
+        Matcher failed = AFTER_FAILED.matcher(detail);
+        if (failed.matches()) {
+            return Texts.get("words.phrase.afterFailed", Integer.parseInt(failed.group(1)));
+        }
+        if (detail.startsWith("reason: ")) {
+            return Texts.get("words.reason") + ": " + detail.substring("reason: ".length());
+        }
+        for (String phrase : new String[] { "irrelevant hit removed (R3)", "everything held listed" }) {
+            if (detail.equals(phrase)) {
+                return Texts.get("words.phrase." + phrase.replaceAll("\\W+", "_"));
+            }
+        }
+        for (String start : new String[] { "created", "changed" }) {
+            if (detail.startsWith(start + " ")) {
+                return Texts.get("words.phrase." + start) + " " + auditDetail(detail.substring(start.length() + 1));
+            }
         }
         Matcher m = PAIR.matcher(detail);
         StringBuilder b = new StringBuilder();
