@@ -50,6 +50,20 @@ public final class Bot {
 
     public Bot() {
         display = waitFor(Bot::findDisplay, TIMEOUT_MS, "the workbench's SWT display");
+        swedishKeyboard();
+    }
+
+    private static boolean keyboardSet;
+
+    /**
+     * The X server's keyboard is a Swedish one, as in a Swedish office: å, ä and ö have keys of their own, so typed
+     * text arrives whole (remapping a key for a letter the layout lacks loses letters when typed fast).
+     */
+    private static synchronized void swedishKeyboard() {
+        if (!keyboardSet) {
+            exec("setxkbmap", "se");
+            keyboardSet = true;
+        }
     }
 
     /** The workbench's Display lives on another thread; Display.getDefault() here would make a second one. */
@@ -178,9 +192,19 @@ public final class Bot {
         run(() -> {
             requireUsable(t);
             t.getShell().forceActive();
-            t.setFocus();
         });
-        waitUntil(() -> display.getFocusControl() == t, "the focus on " + t);
+        // once the window is active (a dialog may move the focus when it first is), the focus goes to the field
+        try {
+            waitFor(() -> sync(() -> display.getActiveShell() == t.getShell()), 3000, "the field's window active");
+        } catch (AssertionError notActiveYet) {
+            // without a window manager the active shell is not always reported: the focus below is what counts
+        }
+        waitUntil(() -> {
+            if (display.getFocusControl() != t) {
+                t.setFocus();
+            }
+            return display.getFocusControl() == t;
+        }, "the focus on " + t);
         run(t::selectAll);
         if (s.isEmpty()) {
             if (!sync(t::getText).isEmpty()) {
@@ -196,14 +220,19 @@ public final class Bot {
     private static void xdotool(String... args) {
         List<String> command = new ArrayList<>(List.of("xdotool"));
         command.addAll(List.of(args));
+        exec(command.toArray(String[]::new));
+    }
+
+    private static void exec(String... command) {
+        List<String> args = List.of(command).subList(1, command.length);
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             if (p.waitFor() != 0) {
-                throw new AssertionError("xdotool " + String.join(" ", args) + " failed: " + out);
+                throw new AssertionError(command[0] + " " + String.join(" ", args) + " failed: " + out);
             }
         } catch (java.io.IOException e) {
-            throw new AssertionError("xdotool is needed to type (Debian package xdotool)", e);
+            throw new AssertionError(command[0] + " is needed to drive the keyboard (Debian packages xdotool, x11-xkb-utils)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
