@@ -82,6 +82,12 @@ public final class Refusals {
         }
 
         @Override
+        protected void initializeBounds() {
+            super.initializeBounds();
+            org.insyn.ui.dialogs.Fit.onOpen(getShell());
+        }
+
+        @Override
         protected Control createDialogArea(Composite parent) {
             Composite area = (Composite) super.createDialogArea(parent);
             area.setLayout(new GridLayout(1, false));

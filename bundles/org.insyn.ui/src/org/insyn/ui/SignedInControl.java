@@ -18,6 +18,9 @@ public class SignedInControl {
     public static final String KEY = "org.insyn.ui.signedin";
 
     private Label who;
+    @Inject
+    @Optional
+    org.eclipse.e4.ui.model.application.ui.basic.MWindow window;
 
     @PostConstruct
     public void createControls(Composite parent, ECommandService commands, EHandlerService handlers, @Optional SignedIn current) {
@@ -43,5 +46,9 @@ public class SignedInControl {
         who.setText(signedIn == null ? "" : Texts.get("signin.who", signedIn.user().displayName(),
                 Texts.get("role." + signedIn.role().name()), signedIn.unit().map(u -> u.name()).orElse("\u2013")));
         who.getParent().getParent().layout(true, true);
+        // the window's title says whose workspace this is, as the task bar shows it
+        if (window != null) {
+            window.setLabel(signedIn == null ? Texts.get("window.title") : Texts.get("window.title.signedIn", who.getText()));
+        }
     }
 }

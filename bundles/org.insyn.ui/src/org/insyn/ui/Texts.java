@@ -33,6 +33,11 @@ public final class Texts {
         return new MessageFormat(pattern, locale()).format(args);
     }
 
+    /** The text of {@code key} when the message files have it. */
+    public static java.util.Optional<String> find(String key, Object... args) {
+        return bundle().containsKey(key) ? java.util.Optional.of(get(key, args)) : java.util.Optional.empty();
+    }
+
     /** A core service's refusal or error in the UI language, the rule it cites first. */
     public static String of(InsynException e) {
         return e.message(locale());

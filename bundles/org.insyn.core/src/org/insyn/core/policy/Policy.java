@@ -50,6 +50,25 @@ public final class Policy {
     }
 
     /**
+     * R1, R4, R8: may this kind of search be asked for at all, before the worker writes a justification? A client
+     * search needs the investigator's role, a case and its recorded transparency note (R4); an outreach search needs a
+     * field worker or investigator (R8). So a search that would be refused for these reasons asks for no justification.
+     */
+    public void checkBeforeJustification(User author, SearchMode mode, Optional<Long> caseId, Optional<TransparencyNote> note) {
+        if (mode == SearchMode.CLIENT) {
+            require(author, Role.INVESTIGATOR, Rule.R1);
+            if (caseId.isEmpty()) {
+                throw InsynException.refused(Rule.R1, "policy.clientSearchNeedsCase");
+            }
+            if (note.isEmpty()) {
+                throw InsynException.refused(Rule.R4, "policy.noTransparencyNote");
+            }
+        } else if (!author.has(Role.FIELD_WORKER) && !author.has(Role.INVESTIGATOR)) {
+            throw InsynException.refused(Rule.R8, "policy.roleMissing", Role.FIELD_WORKER);
+        }
+    }
+
+    /**
      * R1, R2, R4, R8: may this search run now? A client search needs a recorded transparency note (R4); an
      * outreach search does not (R8). Under review=before it needs an approval by a supervisor; under either
      * policy a rejection stops further searches.

@@ -61,6 +61,12 @@ public interface Session {
 
     List<Justification> justifications(Optional<Long> caseId);
 
+    /**
+     * R8: an outreach justification written without a case joins the outreach case (no client) that a finding of its
+     * search is captured into, so that it is no longer listed as caseless; audited. Refused for any other.
+     */
+    Justification attachToCase(long justificationId, long caseId);
+
     Review review(long justificationId, ReviewDecision decision, String comment);
 
     List<Review> reviews(long justificationId);
@@ -69,6 +75,12 @@ public interface Session {
     List<Justification> reviewQueue();
 
     // ---- searches and hits (R1, R3, R4, R8) ---------------------------------------------------------------
+
+    /**
+     * R1, R4, R8: checks, before the worker writes a justification, that this kind of search may be asked for in the
+     * case (or without one); a refusal is put on the trail as a refused search and nothing else is stored.
+     */
+    void checkMaySearch(Optional<Long> caseId, SearchMode mode);
 
     /**
      * Checks the policy and writes the audit entry before any request leaves the machine; the caller sends

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 
+import java.util.Map;
+import java.util.Optional;
+
 import org.insyn.index.internal.PageText;
+import org.insyn.index.internal.WorkspaceIndex;
 import org.junit.jupiter.api.Test;
 
 /** The text of a captured page is what a reader sees on it, extracted with jsoup. */
@@ -25,5 +29,13 @@ class PageTextTest {
         assertFalse(page.text().contains("spårning"));
         assertFalse(page.text().contains("Hemlig"));
         assertFalse(page.text().contains("dold"));
+    }
+
+    @Test
+    void aCaptureIsIndexedFromItsRenderedHtmlNeverFromTheMhtmlArchive() {
+        // the MHTML's MIME headers and quoted-printable entities once showed up in full-text hits
+        Map<String, String> artifacts = Map.of("page.mhtml", "0000aaaa", "page.html", "ffff1111", "screenshot-full.png", "1234");
+        assertEquals(Optional.of("ffff1111"), WorkspaceIndex.htmlArtifact(artifacts));
+        assertEquals(Optional.empty(), WorkspaceIndex.htmlArtifact(Map.of("page.mhtml", "0000aaaa")));
     }
 }

@@ -218,8 +218,9 @@ public final class WorkspaceIndex implements SearchIndex, StoreListener {
         return IndexedItem.of(capture, page.title(), page.text());
     }
 
-    static Optional<String> htmlArtifact(Map<String, String> artifacts) {
-        return artifacts.entrySet().stream().filter(e -> e.getKey().toLowerCase().endsWith("html")).map(Map.Entry::getValue)
-                .sorted().findFirst();
+    /** The page's HTML as rendered (page.html), never the MHTML archive, whose MIME headers are no text of the page. */
+    public static Optional<String> htmlArtifact(Map<String, String> artifacts) {
+        return artifacts.entrySet().stream().filter(e -> e.getKey().toLowerCase(java.util.Locale.ROOT).endsWith(".html"))
+                .sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).findFirst();
     }
 }

@@ -72,6 +72,43 @@ abstract class StoreContract extends StoreFixture {
     }
 
     @Test
+    void R4_checkedBeforeAJustificationIsWrittenSoARefusedAttemptStoresOnlyItsAuditEntry() {
+        long caseId = clientCase(anna, "north", false);
+        int justifications = anna.justifications(Optional.of(caseId)).size();
+        refused(Rule.R4, () -> anna.checkMaySearch(Optional.of(caseId), SearchMode.CLIENT));
+        assertEquals(AuditAction.SEARCH_REFUSED, last().action());
+        assertEquals(Optional.of(caseId), last().caseId());
+        assertTrue(last().detail().contains("R4"), last().detail());
+        assertEquals(justifications, anna.justifications(Optional.of(caseId)).size(), "no justification stored");
+        // R8: outreach needs no case and no transparency note; R1: a client search needs a case
+        fia.checkMaySearch(Optional.empty(), SearchMode.OUTREACH);
+        refused(Rule.R1, () -> anna.checkMaySearch(Optional.empty(), SearchMode.CLIENT));
+
+        anna.recordTransparencyNote(caseId, LocalDate.now(), NoticeChannel.LETTER, "Anna");
+        anna.checkMaySearch(Optional.of(caseId), SearchMode.CLIENT);
+        assertTrue(ws.verify().clean());
+    }
+
+    @Test
+    void R8_anOutreachJustificationWithoutACaseJoinsTheOutreachCaseItsFindingIsCapturedInto() {
+        Justification j = fia.justify(Optional.empty(), "north", ReasonCategory.OUTREACH_CONTACT,
+                "Uppsökande kontakt i forum om självskada i Rinkeby.", SearchMode.OUTREACH);
+        long outreach = fia.openCase("north", "Uppsökande: forum i Rinkeby").id();
+        Justification joined = fia.attachToCase(j.id(), outreach);
+        assertEquals(Optional.of(outreach), joined.caseId());
+        assertEquals(Optional.of(outreach), fia.justification(j.id()).caseId());
+        assertEquals(AuditAction.JUSTIFICATION_WRITTEN, last().action());
+        assertEquals("case=" + outreach, last().detail());
+        // only once, and never a client search's or into a client's case
+        assertEquals(InsynException.Kind.INVALID, assertThrows(InsynException.class, () -> fia.attachToCase(j.id(), outreach)).kind());
+        long clientCase = clientCase(anna, "north", true);
+        Justification other = fia.justify(Optional.empty(), "north", ReasonCategory.OUTREACH_CONTACT,
+                "Uppsökande kontakt i forum om självskada i Kista.", SearchMode.OUTREACH);
+        assertEquals(InsynException.Kind.INVALID, assertThrows(InsynException.class, () -> anna.attachToCase(other.id(), clientCase)).kind());
+        assertTrue(ws.verify().clean());
+    }
+
+    @Test
     void R1_searchWithoutJustificationIsRefused() {
         refused(Rule.R1, () -> anna.startSearch(987_654, "\"Kim Andersson\"", List.of("web")));
         assertEquals(AuditAction.SEARCH_REFUSED, last().action());

@@ -303,6 +303,28 @@ final class StoreSession implements Session {
     }
 
     @Override
+    public Justification attachToCase(long justificationId, long caseId) {
+        return write("justification:" + justificationId, Optional.of(caseId), tx -> {
+            Justification j = justificationOf(tx.c, justificationId)
+                    .orElseThrow(() -> InsynException.notFound("justification", justificationId));
+            CaseFile cf = caseOf(tx.c, caseId);
+            // R8: only an outreach search made without a case, into an outreach case (no client) of the same unit
+            if (j.mode() != SearchMode.OUTREACH || j.caseId().isPresent()
+                    || Db.one(tx.c, "SELECT 1 FROM subject WHERE case_id = ?", rs -> true, caseId).isPresent()) {
+                throw InsynException.invalid("store.notAttachable", justificationId, caseId);
+            }
+            if (!cf.unitId().equals(j.unitId())) {
+                throw InsynException.invalid("store.caseNotInUnit", caseId, j.unitId());
+            }
+            Db.update(tx.c, "UPDATE justification SET case_id = ? WHERE id = ?", caseId, justificationId);
+            tx.audit(user.id(), AuditAction.JUSTIFICATION_WRITTEN, Optional.of(caseId), "justification:" + justificationId,
+                    "case=" + caseId);
+            tx.changed(StoreEvent.Type.JUSTIFICATION, justificationId, Optional.of(caseId), false);
+            return new Justification(j.id(), Optional.of(caseId), j.unitId(), j.authorId(), j.reason(), j.text(), j.mode(), j.created());
+        });
+    }
+
+    @Override
     public Justification justification(long justificationId) {
         return read("justification:" + justificationId, Optional.empty(), c -> justificationOf(c, justificationId)
                 .orElseThrow(() -> InsynException.notFound("justification", justificationId)));
@@ -387,6 +409,28 @@ final class StoreSession implements Session {
     }
 
     // ---- searches and hits (R1, R3, R4, R8) ---------------------------------------------------------------
+
+    @Override
+    public void checkMaySearch(Optional<Long> caseId, SearchMode mode) {
+        ws.touch();
+        try {
+            ws.read(c -> {
+                current(c);
+                if (caseId.isPresent()) {
+                    caseOf(c, caseId.get());
+                }
+                // R1, R4, R8: before a justification is written, so a refused attempt stores none
+                policy.checkBeforeJustification(user, mode, caseId, caseId.isPresent() ? transparencyNoteOf(c, caseId.get()) : Optional.empty());
+                return null;
+            });
+        } catch (InsynException e) {
+            if (e.kind() == InsynException.Kind.REFUSED || e.kind() == InsynException.Kind.NOT_FOUND) {
+                // R16: the refused attempt is on the trail, and only there
+                audit(AuditAction.SEARCH_REFUSED, caseId, caseId.map(id -> "case:" + id).orElse("outreach"), e);
+            }
+            throw e;
+        }
+    }
 
     @Override
     public SearchRun startSearch(long justificationId, String query, List<String> sources) {

@@ -50,6 +50,20 @@ public final class Bot {
 
     public Bot() {
         display = waitFor(Bot::findDisplay, TIMEOUT_MS, "the workbench's SWT display");
+        swedishKeyboard();
+    }
+
+    private static boolean keyboardSet;
+
+    /**
+     * The X server's keyboard is a Swedish one, as in a Swedish office: å, ä and ö have keys of their own, so typed
+     * text arrives whole (remapping a key for a letter the layout lacks loses letters when typed fast).
+     */
+    private static synchronized void swedishKeyboard() {
+        if (!keyboardSet) {
+            exec("setxkbmap", "se");
+            keyboardSet = true;
+        }
     }
 
     /** The workbench's Display lives on another thread; Display.getDefault() here would make a second one. */
@@ -169,13 +183,76 @@ public final class Bot {
         waitFor(() -> isShowing(key) == showing, TIMEOUT_MS, key + (showing ? " to show" : " to hide"));
     }
 
+    /**
+     * Types the text with real key strokes, as a person does: the field is focused and what it held selected, then
+     * xdotool types through the X server (XTEST under Xvfb; it maps letters such as å, ä and ö that the keyboard
+     * layout lacks), so GTK's input handling, the field's key and modify listeners all see them.
+     */
     public void setText(Text t, String s) {
-        run(() -> t.setText(s));
+        run(() -> {
+            requireUsable(t);
+            t.getShell().forceActive();
+        });
+        // once the window is active (a dialog may move the focus when it first is), the focus goes to the field
+        try {
+            waitFor(() -> sync(() -> display.getActiveShell() == t.getShell()), 3000, "the field's window active");
+        } catch (AssertionError notActiveYet) {
+            // without a window manager the active shell is not always reported: the focus below is what counts
+        }
+        waitUntil(() -> {
+            if (display.getFocusControl() != t) {
+                t.setFocus();
+            }
+            return display.getFocusControl() == t;
+        }, "the focus on " + t);
+        run(t::selectAll);
+        if (s.isEmpty()) {
+            if (!sync(t::getText).isEmpty()) {
+                key(0, SWT.BS, SWT.BS);
+            }
+        } else {
+            xdotool("type", "--delay", "3", "--", s);
+        }
+        Object field = sync(() -> t.getData(KEY));
+        waitUntil(() -> t.getText().equals(s), "\"" + s + "\" typed into " + field);
+    }
+
+    private static void xdotool(String... args) {
+        List<String> command = new ArrayList<>(List.of("xdotool"));
+        command.addAll(List.of(args));
+        exec(command.toArray(String[]::new));
+    }
+
+    private static void exec(String... command) {
+        List<String> args = List.of(command).subList(1, command.length);
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new AssertionError(command[0] + " " + String.join(" ", args) + " failed: " + out);
+            }
+        } catch (java.io.IOException e) {
+            throw new AssertionError(command[0] + " is needed to drive the keyboard (Debian packages xdotool, x11-xkb-utils)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A person cannot use a disabled or hidden widget: neither can a test. */
+    static void requireUsable(Widget w) {
+        if (w instanceof Control c && (!c.isEnabled() || !c.isVisible())) {
+            throw new AssertionError((c.isVisible() ? "disabled: " : "not visible: ") + c.getData(KEY) + " " + c);
+        }
+        if (w instanceof ToolItem i && (!i.isEnabled() || !i.getParent().isVisible())) {
+            throw new AssertionError("not usable: " + i.getData(KEY) + " " + i);
+        }
     }
 
     /** A click as the widget's own listeners see it. */
     public void click(Widget w) {
         run(() -> {
+            requireUsable(w);
             if (w instanceof ToolItem item && (item.getStyle() & SWT.RADIO) != 0) {
                 for (ToolItem other : item.getParent().getItems()) {
                     other.setSelection(other == item);
@@ -190,6 +267,7 @@ public final class Bot {
      * otherwise hold the test thread until the dialog closes.
      */
     public void clickAsync(Widget w) {
+        run(() -> requireUsable(w));
         display.asyncExec(() -> {
             if (!w.isDisposed()) {
                 w.notifyListeners(SWT.Selection, new Event());

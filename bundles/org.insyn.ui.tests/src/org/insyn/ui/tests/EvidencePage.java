@@ -48,7 +48,12 @@ final class EvidencePage extends PartPage {
     /** Writes the evidence report and returns its path. */
     String export() {
         show();
-        click("export");
+        clickOpening("export");
+        PartPage dialog = dialog(bot, "org.insyn.ui.dialog.export");
+        bot.screenshot(bot.byKey(org.eclipse.swt.widgets.Shell.class, "org.insyn.ui.dialog.export"),
+                Bot.screenshotDir().resolve("dialog-export.png"));
+        dialog.click("ok");
+        dialog.closed();
         String said = waitLong(".pdf");
         return said.substring(said.indexOf('/'));
     }

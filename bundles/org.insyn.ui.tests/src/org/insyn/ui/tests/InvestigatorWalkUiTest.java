@@ -85,8 +85,8 @@ class InvestigatorWalkUiTest {
         ResultsPage results = new ResultsPage(bot);
         results.titles();
         org.eclipse.swt.widgets.Table table = results.table("table");
-        return bot.sync(() -> java.util.Arrays.stream(table.getItems()).filter(i -> i.getText(0).equals(FINDING)).findFirst()
-                .orElseThrow().getText(2));
+        return bot.sync(() -> java.util.Arrays.stream(table.getItems()).filter(i -> i.getText(1).equals(FINDING)).findFirst()
+                .orElseThrow().getText(3));
     }
 
     /** A real PDF, parsed back; returns its text. */

@@ -29,7 +29,8 @@ class MessagesTest {
     /** Texts that are the same words, or only placeholders and marks, in both languages. */
     private static final Set<String> SAME_IN_BOTH = Set.of("window.title", "signin.who", "refusal.rule", "relevance.RELEVANT",
             "kind.FORUM", "search.source", "search.source.unavailable", "results.relevant", "evidence.col.id", "evidence.col.status",
-            "network.col.status", "network.col.millis", "prefs.units.id", "prefs.units.id.label");
+            "network.col.status", "network.col.millis", "prefs.units.id", "prefs.units.id.label", "window.title.signedIn",
+            "words.relevance.RELEVANT", "words.sha256", "words.target.export", "help.title", "about.version", "about.libraryVersion");
 
     private static Properties load(String path) throws IOException {
         URL url = UI.getEntry(path);

@@ -157,7 +157,7 @@ class PreferencesUiTest {
         prefs.set("accounts.id", "nina").set("accounts.name", "Nina Nord");
         assertEquals("Give the account nina at least one role.", prefs.saveRefused());
         prefs.tick("accounts.role.INVESTIGATOR", true);
-        bot.check(prefs.table("accounts.unitChoice"), item -> item.getText().endsWith("(north)"), true, "the unit north");
+        bot.check(prefs.table("accounts.unitChoice"), item -> item.getText().equals(Fixture.NORTH.name()), true, "the unit north");
         assertEquals("Type a password for the account nina: it signs in with it.", prefs.saveRefused());
         prefs.set("accounts.password", "kort");
         assertEquals("A password needs at least 10 characters.", prefs.saveRefused());
@@ -197,7 +197,7 @@ class PreferencesUiTest {
                             .filter(e -> e.action() != AuditAction.SIGNED_IN).map(e -> e.action()).toList());
         }
         PreferencesPage list = PreferencesPage.open(bot).tab("accounts");
-        assertTrue(bot.rows(list.table("accounts.table")).contains(List.of("nina", "Nina Nord", "Investigator, Supervisor", "north", "Disabled")));
+        assertTrue(bot.rows(list.table("accounts.table")).contains(List.of("nina", "Nina Nord", "Investigator, Supervisor", "IFO Norr", "Disabled")));
         bot.screenshot(bot.byKey(org.eclipse.swt.widgets.Shell.class, PreferencesPage.KEY), Bot.screenshotDir().resolve("preferences-accounts.png"));
         list.cancel();
     }

@@ -14,28 +14,28 @@ final class ResultsPage extends PartPage {
     /** Titles of the hits shown. */
     List<String> titles() {
         show();
-        return bot.rows(table("table")).stream().map(r -> r.get(0)).toList();
+        return bot.rows(table("table")).stream().map(r -> r.get(1)).toList();
     }
 
     /** The addresses of the hits shown (titles repeat when several sources find a page). */
     List<String> urls() {
         show();
-        return bot.rows(table("table")).stream().map(r -> r.get(2)).toList();
+        return bot.rows(table("table")).stream().map(r -> r.get(3)).toList();
     }
 
     String title(String url) {
-        return bot.rows(table("table")).stream().filter(r -> r.get(2).equals(url)).findFirst().orElseThrow().get(0);
+        return bot.rows(table("table")).stream().filter(r -> r.get(3).equals(url)).findFirst().orElseThrow().get(1);
     }
 
     ResultsPage selectUrl(String url) {
         show();
-        bot.select(table("table"), i -> i.getText(2).equals(url), url);
+        bot.select(table("table"), i -> i.getText(3).equals(url), url);
         return this;
     }
 
     ResultsPage select(String title) {
         show();
-        bot.select(table("table"), i -> i.getText(0).equals(title), title);
+        bot.select(table("table"), i -> i.getText(1).equals(title), title);
         return this;
     }
 

@@ -60,8 +60,15 @@ final class SearchPage extends PartPage {
         return this;
     }
 
+    /** Presses Search when a rule refuses the search before any justification is asked for (R4). */
+    void runRefused() {
+        clickOpening("run");
+    }
+
     /** Waits for the search to end and returns what the part says about it. */
     String done() {
-        return waitForLabel("status", "hits from");
+        org.eclipse.swt.widgets.Label l = bot.byKey(org.eclipse.swt.widgets.Label.class, key + ".status");
+        bot.waitUntil(() -> l.getText().contains(" from ") && l.getText().contains(" hit"), key + ".status to say how many hits");
+        return bot.text(l);
     }
 }

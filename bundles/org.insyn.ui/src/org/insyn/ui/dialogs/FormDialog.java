@@ -58,6 +58,12 @@ public abstract class FormDialog extends Dialog {
     }
 
     @Override
+    protected void initializeBounds() {
+        super.initializeBounds();
+        org.insyn.ui.dialogs.Fit.onOpen(getShell());
+    }
+
+    @Override
     protected boolean isResizable() {
         return true;
     }
@@ -88,10 +94,10 @@ public abstract class FormDialog extends Dialog {
             super.okPressed();
         } catch (InsynException e) {
             error.setText(Texts.of(e));
-            getShell().layout(true, true);
+            Fit.fit(getShell());
         } catch (Invalid e) {
             error.setText(e.getMessage());
-            getShell().layout(true, true);
+            Fit.fit(getShell());
         }
     }
 

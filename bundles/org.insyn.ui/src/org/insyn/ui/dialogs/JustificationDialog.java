@@ -38,8 +38,11 @@ public final class JustificationDialog extends FormDialog {
     private Combo reason;
     private Text text;
     private Justification chosen;
+    private String typed = "";
 
-    public JustificationDialog(Shell parent, Session session, SearchMode mode, Optional<Long> caseId, String unitId, String query, int sources) {
+    /** {@code usable}: the justifications written earlier for this case and kind of search, as {@link #usable} reads them. */
+    public JustificationDialog(Shell parent, Session session, SearchMode mode, Optional<Long> caseId, String unitId, String query, int sources,
+            List<Justification> usable) {
         super(parent, KEY, "justification.title");
         this.session = session;
         this.mode = mode;
@@ -47,6 +50,18 @@ public final class JustificationDialog extends FormDialog {
         this.unitId = unitId;
         this.query = query;
         this.sources = sources;
+        this.earlier.addAll(usable);
+    }
+
+    /**
+     * The justifications written earlier for the same case (or outreach without one), kind of search and unit that
+     * were not rejected (R2): a store read, so call it off the UI thread.
+     */
+    public static List<Justification> usable(Session session, SearchMode mode, Optional<Long> caseId, String unitId) {
+        return session.justifications(caseId).stream()
+                .filter(j -> j.mode() == mode && j.caseId().equals(caseId) && j.unitId().equals(unitId))
+                .filter(j -> Policy.latestDecision(session.reviews(j.id())).filter(r -> r.decision() == ReviewDecision.REJECT).isEmpty())
+                .toList();
     }
 
     @Override
@@ -63,19 +78,12 @@ public final class JustificationDialog extends FormDialog {
         what.setLayoutData(d);
         existing = combo(area, "justification.existing", "existing");
         existing.add(Texts.get("justification.new"));
-        for (Justification j : session.justifications(caseId)) {
-            boolean rejected = Policy.latestDecision(session.reviews(j.id())).filter(r -> r.decision() == ReviewDecision.REJECT).isPresent();
-            if (j.mode() == mode && j.caseId().equals(caseId) && j.unitId().equals(unitId) && !rejected) {
-                earlier.add(j);
-                existing.add("#" + j.id() + " " + Texts.get("reason." + j.reason().name()) + ": " + abbreviate(j.text()));
-            }
+        for (Justification j : earlier) {
+            existing.add(org.insyn.ui.parts.Ui.day(j.created().atZone(org.insyn.ui.parts.Ui.ZONE)) + " " + Texts.get("reason." + j.reason().name())
+                    + ": " + abbreviate(j.text()));
         }
         existing.select(0);
-        existing.addListener(SWT.Selection, e -> {
-            boolean fresh = existing.getSelectionIndex() == 0;
-            reason.setEnabled(fresh);
-            text.setEnabled(fresh);
-        });
+        existing.addListener(SWT.Selection, e -> chooseEarlier());
         reason = combo(area, "justification.reason", "reason");
         for (ReasonCategory r : ReasonCategory.values()) {
             reason.add(Texts.get("reason." + r.name()));
@@ -84,6 +92,25 @@ public final class JustificationDialog extends FormDialog {
         text = field(area, "justification.text", "text", SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
         text.setMessage(Texts.get("justification.hint"));
         text.setFocus();
+    }
+
+    /** An earlier justification shows its own reason and words (not to be changed); a new one what was typed. */
+    private void chooseEarlier() {
+        int i = existing.getSelectionIndex();
+        boolean fresh = i == 0;
+        if (fresh) {
+            reason.select(mode == SearchMode.OUTREACH ? ReasonCategory.OUTREACH_CONTACT.ordinal() : 0);
+            text.setText(typed);
+        } else {
+            if (text.getEnabled()) {
+                typed = text.getText();
+            }
+            Justification j = earlier.get(i - 1);
+            reason.select(j.reason().ordinal());
+            text.setText(j.text());
+        }
+        reason.setEnabled(fresh);
+        text.setEnabled(fresh);
     }
 
     private static String abbreviate(String s) {

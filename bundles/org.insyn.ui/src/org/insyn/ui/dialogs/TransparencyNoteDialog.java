@@ -6,14 +6,12 @@ import java.util.List;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.insyn.core.model.NoticeChannel;
 import org.insyn.core.service.Session;
 import org.insyn.ui.Texts;
-import org.insyn.ui.Widgets;
 
 /** R4: records that the client was told that the service may search public internet sources about them: when, how, by whom. */
 public final class TransparencyNoteDialog extends FormDialog {
@@ -23,7 +21,7 @@ public final class TransparencyNoteDialog extends FormDialog {
     private final long caseId;
     private final String clientName;
     private final NoticeChannel suggested;
-    private DateTime toldOn;
+    private Text toldOn;
     private Combo channel;
     private Text toldBy;
 
@@ -45,8 +43,10 @@ public final class TransparencyNoteDialog extends FormDialog {
         Label what = new Label(area, SWT.WRAP);
         what.setText(Texts.get("note.what", clientName));
         what.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
-        new Label(area, SWT.NONE).setText(Texts.get("note.toldOn"));
-        toldOn = Widgets.key(new DateTime(area, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER), key + ".toldOn");
+        // a date as a Swedish office writes it (yyyy-MM-dd), in both languages; today unless changed
+        toldOn = field(area, "note.toldOn", "toldOn", SWT.NONE);
+        toldOn.setMessage(Texts.get("audit.date.hint"));
+        toldOn.setText(LocalDate.now(org.insyn.ui.parts.Ui.ZONE).toString());
         channel = combo(area, "note.channel", "channel");
         for (NoticeChannel c : NoticeChannel.values()) {
             channel.add(Texts.get("channel." + c.name()));
@@ -59,7 +59,12 @@ public final class TransparencyNoteDialog extends FormDialog {
 
     @Override
     protected void save() {
-        LocalDate date = LocalDate.of(toldOn.getYear(), toldOn.getMonth() + 1, toldOn.getDay());
+        LocalDate date;
+        try {
+            date = LocalDate.parse(toldOn.getText().strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new Invalid("audit.badDate", toldOn.getText().strip());
+        }
         session.recordTransparencyNote(caseId, date, List.of(NoticeChannel.values()).get(channel.getSelectionIndex()), toldBy.getText().strip());
     }
 }

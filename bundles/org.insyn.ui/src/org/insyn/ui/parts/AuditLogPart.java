@@ -1,7 +1,6 @@
 package org.insyn.ui.parts;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -90,9 +89,11 @@ public class AuditLogPart extends OversightPart {
         Ui.label(when, "audit.from");
         from = filterText(when, KEY + ".from", 90);
         from.setMessage(Texts.get("audit.date.hint"));
+        Ui.fitHint(from, 90);
         Ui.label(when, "audit.to");
         to = filterText(when, KEY + ".to", 90);
         to.setMessage(Texts.get("audit.date.hint"));
+        Ui.fitHint(to, 90);
         Ui.done(when);
         table = Ui.table(c, KEY + ".table", SWT.MULTI | SWT.VIRTUAL, 1);
         Ui.column(table, "audit.col.seq", 60, AuditEntry.class, e -> String.valueOf(e.seq()));
@@ -100,7 +101,7 @@ public class AuditLogPart extends OversightPart {
         Ui.column(table, "audit.col.user", 90, AuditEntry.class, AuditEntry::actorId);
         Ui.column(table, "audit.col.action", 170, AuditEntry.class, e -> actionLabel(e.action()));
         Ui.column(table, "audit.col.case", 50, AuditEntry.class, e -> e.caseId().map(String::valueOf).orElse(""));
-        Ui.column(table, "audit.col.target", 110, AuditEntry.class, AuditEntry::target);
+        Ui.column(table, "audit.col.target", 130, AuditEntry.class, e -> Words.auditTarget(e.target()));
         Ui.column(table, "audit.col.detail", 380, AuditEntry.class, this::detail);
         count = Ui.status(c, KEY + ".count", 1);
         Composite verify = Ui.buttons(c, 1);
@@ -238,13 +239,13 @@ public class AuditLogPart extends OversightPart {
 
     private String detail(AuditEntry e) {
         return signedIn != null && signedIn.role() == Role.ADMINISTRATOR && e.caseId().isPresent() ? Texts.get("audit.detailWithheld")
-                : e.detail();
+                : Words.auditDetail(e.detail());
     }
 
     private record Filter(java.util.Optional<String> userId, java.util.Optional<AuditAction> action, java.util.Optional<Long> caseId,
             java.util.Optional<LocalDate> from, java.util.Optional<LocalDate> to) {
         boolean test(AuditEntry e) {
-            LocalDate day = e.at().atZone(ZoneId.systemDefault()).toLocalDate();
+            LocalDate day = e.at().atZone(Ui.ZONE).toLocalDate();
             return userId.map(e.actorId()::equals).orElse(true) && action.map(e.action()::equals).orElse(true)
                     && caseId.map(id -> e.caseId().equals(java.util.Optional.of(id))).orElse(true)
                     && from.map(d -> !day.isBefore(d)).orElse(true) && to.map(d -> !day.isAfter(d)).orElse(true);

@@ -47,6 +47,8 @@ public class BrowserPart {
     @Inject
     Background background;
     @Inject
+    org.eclipse.e4.ui.model.application.MApplication app;
+    @Inject
     @Optional
     CaptureService captures;
 
@@ -74,6 +76,7 @@ public class BrowserPart {
                 logShown();
                 // what is captured as seen is the page once it is there, not a half-loaded one
                 capture.setEnabled(capturable(shown));
+                capture.setToolTipText(capture.getEnabled() ? null : capture.getToolTipText());
             }
         });
         Ui.label(parent, "browser.recordClass");
@@ -123,12 +126,14 @@ public class BrowserPart {
             browser.setUrl(hit.hit().url());
         }
         capture.setEnabled(false);
-        capture.setToolTipText(hit != null && hit.caseId().isEmpty() ? Texts.get("browser.noCase") : null);
+        capture.setToolTipText(hit == null ? Texts.get("browser.nothing") : captures == null ? Texts.get("browser.noCaptureService")
+                : Texts.get("browser.loading"));
         address.getParent().layout(true, true);
     }
 
+    /** A shown hit can be captured; one from an outreach search without a case is captured into an outreach case (R8). */
     private boolean capturable(SelectedHit hit) {
-        return hit != null && hit.caseId().isPresent() && captures != null;
+        return hit != null && captures != null && signedIn != null;
     }
 
     /** R15: what the embedded browser showed goes to the network log, like every request the product makes. */
@@ -136,8 +141,14 @@ public class BrowserPart {
         if (shown == null || signedIn == null) {
             return;
         }
-        signedIn.workspace().networkLog().record(new NetworkRequest(0, Instant.now(), signedIn.user().id(), "browser", "GET",
-                browser.getUrl(), 0, 0, (System.nanoTime() - loadStarted) / 1_000_000, "shown", java.util.Optional.empty()));
+        NetworkRequest r = new NetworkRequest(0, Instant.now(), signedIn.user().id(), "browser", "GET",
+                browser.getUrl(), 0, 0, (System.nanoTime() - loadStarted) / 1_000_000, "shown", java.util.Optional.empty());
+        var log = signedIn.workspace().networkLog();
+        background.store(browser, "log-" + r.at().toEpochMilli(), monitor -> {
+            log.record(r);
+            return r;
+        }, logged -> {
+        });
     }
 
     /** The visible area of the page as it is on the screen now, as PNG. */
@@ -161,14 +172,49 @@ public class BrowserPart {
 
     private void capture() {
         SelectedHit hit = shown;
-        SignedIn who = signedIn;
+        if (hit.caseId().isPresent()) {
+            capture(hit, hit.caseId().get(), false, seen());
+            return;
+        }
+        // R8: an outreach finding without a case: choose or make the outreach case, then capture, in one step; the page
+        // as seen is taken now, before a dialog covers it
         byte[] seen = seen();
+        SignedIn who = signedIn;
+        capture.setEnabled(false);
+        background.store(capture, "outreach-cases", monitor -> {
+            var j = who.session().justification(hit.justificationId());
+            return java.util.Map.entry(j, who.session().cases().stream().filter(c -> c.isOpen() && c.unitId().equals(j.unitId())).toList());
+        }, found -> {
+            capture.setEnabled(capturable(shown));
+            if (hit != shown || who != signedIn) {
+                return;
+            }
+            var dialog = new org.insyn.ui.dialogs.OutreachCaseDialog(capture.getShell(), who.session(), found.getKey().unitId(),
+                    Texts.get("outreachCase.suggested", hit.hit().title()), found.getValue());
+            if (dialog.open() == org.eclipse.jface.window.Window.OK && dialog.chosen().isPresent()) {
+                CaseFile c = dialog.chosen().get();
+                // the page stays as shown; a second capture of it goes to the same case
+                shown = new SelectedHit(hit.hit(), hit.justificationId(), java.util.Optional.of(c.id()));
+                capture(shown, c.id(), true, seen);
+                ActiveCase.set(app.getContext(), c);
+            }
+        }, failure -> capture.setEnabled(capturable(shown)));
+    }
+
+    /** {@code join}: the outreach search's justification joins the case first (R8), so none is left without one. */
+    private void capture(SelectedHit hit, long caseId, boolean join, byte[] seen) {
+        SignedIn who = signedIn;
         RecordClass recordAs = RecordClass.values()[recordClass.getSelectionIndex()];
         capture.setEnabled(false);
         status.setText(Texts.get("browser.capturing"));
-        background.run(Texts.get("browser.capture.job", hit.hit().url()), monitor -> captures.capture(who.workspace(), who.session(),
-                new CaptureService.Request(hit.caseId().orElseThrow(), hit.justificationId(), java.util.Optional.of(hit.hit().id()),
-                        URI.create(hit.hit().url()), recordAs, java.util.Optional.of(seen))), c -> {
+        background.run(Texts.get("browser.capture.job", hit.hit().url()), monitor -> {
+            if (join && who.session().justification(hit.justificationId()).caseId().isEmpty()) {
+                who.session().attachToCase(hit.justificationId(), caseId);
+            }
+            return captures.capture(who.workspace(), who.session(),
+                new CaptureService.Request(caseId, hit.justificationId(), java.util.Optional.of(hit.hit().id()),
+                        URI.create(hit.hit().url()), recordAs, java.util.Optional.of(seen)));
+        }, c -> {
                             if (!status.isDisposed()) {
                                 capture.setEnabled(capturable(shown));
                                 status.setText(Texts.get("browser.captured", c.id(), Ui.when(c.capturedAt()), c.manifestSha256()));

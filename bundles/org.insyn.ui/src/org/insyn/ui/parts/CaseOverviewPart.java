@@ -13,6 +13,7 @@ import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -62,6 +63,15 @@ public class CaseOverviewPart extends CasePart {
     private Label letterResult;
     private TableViewer justifications;
     private TableViewer findings;
+    /** The review of each justification shown, as read with it (R2). */
+    private java.util.Map<Long, String> reviewed = java.util.Map.of();
+    /** The case as read last (its client's name and unit are what the letter needs). */
+    private Overview shownCase;
+
+    /** Everything the part shows of a case, read in one go off the UI thread. */
+    private record Overview(CaseFile c, Unit unit, java.util.Optional<Subject> subject, java.util.Optional<TransparencyNote> told,
+            List<Justification> justifications, java.util.Map<Long, String> reviews, List<Hit> findings) {
+    }
 
     @PostConstruct
     public void createControls(Composite parent, @Optional SignedIn current, @Optional @Named(ActiveCase.KEY) CaseFile c) {
@@ -83,10 +93,13 @@ public class CaseOverviewPart extends CasePart {
         Ui.column(justifications, "overview.col.reason", 150, Justification.class, j -> Texts.get("reason." + j.reason().name()));
         Ui.column(justifications, "overview.col.text", 240, Justification.class, Justification::text);
         Ui.column(justifications, "overview.col.author", 90, Justification.class, Justification::authorId);
-        Ui.column(justifications, "overview.col.review", 200, Justification.class, this::review);
+        Ui.column(justifications, "overview.col.review", 200, Justification.class, j -> reviewed.getOrDefault(j.id(), ""));
+        ((GridData) justifications.getTable().getLayoutData()).heightHint = justifications.getTable().getHeaderHeight()
+                + justifications.getTable().getItemHeight() * 3;
         Ui.heading(parent, "overview.findings", 1);
         Ui.discussionMaterial(parent, 1);
         findings = Ui.table(parent, KEY + ".findings", SWT.SINGLE, 1);
+        ((GridData) findings.getTable().getLayoutData()).heightHint = findings.getTable().getHeaderHeight() + findings.getTable().getItemHeight() * 3;
         Ui.column(findings, "results.col.title", 220, Hit.class, Hit::title);
         Ui.column(findings, "results.col.url", 260, Hit.class, Hit::url);
         Ui.column(findings, "results.col.source", 110, Hit.class, Hit::source);
@@ -111,15 +124,37 @@ public class CaseOverviewPart extends CasePart {
             findings.setInput(List.of());
             return;
         }
-        CaseFile c = signedIn.session().caseFile(active.id());
-        title.setText(c.title() + " \u2013 " + unit(c).name() + (c.flagged() ? " \u2013 " + Texts.get("cases.flagged") : ""));
-        subject.setText(signedIn.session().subject(c.id()).map(CaseOverviewPart::describe).orElse(Texts.get("overview.noClient")));
-        java.util.Optional<TransparencyNote> told = signedIn.session().transparencyNote(c.id());
-        note.setText(told.map(n -> Texts.get("overview.noteRecorded", n.toldOn().toString(), Texts.get("channel." + n.channel().name()),
-                n.toldBy())).orElse(Texts.get("overview.noteMissing")));
-        note.setForeground(note.getDisplay().getSystemColor(told.isPresent() ? SWT.COLOR_WIDGET_FOREGROUND : SWT.COLOR_DARK_RED));
-        justifications.setInput(signedIn.session().justifications(java.util.Optional.of(c.id())));
-        findings.setInput(signedIn.session().findings(c.id()));
+        SignedIn who = signedIn;
+        long caseId = active.id();
+        background.store(title, "overview", monitor -> {
+            CaseFile c = who.session().caseFile(caseId);
+            Unit unit = who.workspace().units().stream().filter(u -> u.id().equals(c.unitId())).findFirst()
+                    .orElse(new Unit(c.unitId(), c.unitId(), org.insyn.core.model.ReviewPolicy.BEFORE));
+            List<Justification> js = who.session().justifications(java.util.Optional.of(caseId));
+            java.util.Map<Long, String> reviews = new java.util.HashMap<>();
+            for (Justification j : js) {
+                reviews.put(j.id(), review(who.session().reviews(j.id())));
+            }
+            return new Overview(c, unit, who.session().subject(caseId), who.session().transparencyNote(caseId), js, reviews,
+                    who.session().findings(caseId));
+        }, this::show);
+    }
+
+    private void show(Overview o) {
+        if (!shown() || active.id() != o.c().id()) {
+            return;
+        }
+        shownCase = o;
+        CaseFile c = o.c();
+        title.setText(c.title() + " \u2013 " + o.unit().name() + (c.flagged() ? " \u2013 " + Texts.get("cases.flagged") : ""));
+        subject.setText(o.subject().map(CaseOverviewPart::describe).orElse(Texts.get("overview.noClient")));
+        note.setText(o.told().map(n -> Texts.get("overview.noteRecorded", Ui.day(n.toldOn()), Texts.get("channel." + n.channel().name()),
+                n.toldBy())).orElse(Texts.get(o.subject().isPresent() ? "overview.noteMissing" : "overview.noteNotNeeded")));
+        note.setForeground(note.getDisplay().getSystemColor(o.told().isPresent() || o.subject().isEmpty() ? SWT.COLOR_WIDGET_FOREGROUND
+                : SWT.COLOR_DARK_RED));
+        reviewed = o.reviews();
+        justifications.setInput(o.justifications());
+        findings.setInput(o.findings());
         title.getParent().layout(true, true);
     }
 
@@ -133,14 +168,8 @@ public class CaseOverviewPart extends CasePart {
         return b.toString();
     }
 
-    private Unit unit(CaseFile c) {
-        return signedIn.workspace().units().stream().filter(u -> u.id().equals(c.unitId())).findFirst()
-                .orElse(new Unit(c.unitId(), c.unitId(), org.insyn.core.model.ReviewPolicy.BEFORE));
-    }
-
     /** The decision that stands, and the latest comment, as a supervisor gave them (R2). */
-    private String review(Justification j) {
-        List<Review> reviews = signedIn.session().reviews(j.id());
+    private static String review(List<Review> reviews) {
         String decision = Policy.latestDecision(reviews).map(r -> Texts.get("review." + r.decision().name(), r.reviewerId()))
                 .orElse(Texts.get("review.none"));
         return reviews.stream().filter(r -> r.decision() == ReviewDecision.COMMENT || r.decision() == ReviewDecision.REJECT)
@@ -149,9 +178,12 @@ public class CaseOverviewPart extends CasePart {
 
     /** R4: the letter telling the client, written as PDF/A to the workspace's exports folder. */
     private void letter() {
-        CaseFile c = active;
-        String client = signedIn.session().subject(c.id()).map(Subject::name).orElse(c.title());
-        Unit unit = unit(c);
+        if (shownCase == null) {
+            return;
+        }
+        CaseFile c = shownCase.c();
+        String client = shownCase.subject().map(Subject::name).orElse(c.title());
+        Unit unit = shownCase.unit();
         LetterDialog dialog = new LetterDialog(title.getShell(), client, unit.id(), unit.name(), signedIn.user().displayName());
         dialog.open();
         java.util.Optional<LetterInput> input = dialog.input();

@@ -47,7 +47,15 @@ abstract class CasePart {
     @Inject
     @Optional
     void signedIn(@Optional SignedIn s) {
+        boolean changed = s != signedIn;
         signedIn = s;
+        if (changed && live()) {
+            userChanged();
+        }
+    }
+
+    /** Someone else signed in (or no one is): forget what was shown for the one before. */
+    protected void userChanged() {
     }
 
     @Inject

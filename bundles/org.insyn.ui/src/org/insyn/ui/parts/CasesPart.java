@@ -37,6 +37,8 @@ public class CasesPart {
     MApplication app;
     @Inject
     Refusals refusals;
+    @Inject
+    org.insyn.ui.work.Background background;
 
     private SignedIn signedIn;
     private Text filter;
@@ -44,6 +46,9 @@ public class CasesPart {
     private TableViewer table;
     private Button newCase;
     private Button close;
+    /** The cases and unit names last read from the store; the filter works on these, without a call per key. */
+    private List<CaseFile> all = List.of();
+    private List<Unit> units = List.of();
 
     @PostConstruct
     public void createControls(Composite parent, @Optional SignedIn current) {
@@ -51,10 +56,10 @@ public class CasesPart {
         parent.setLayout(new org.eclipse.swt.layout.GridLayout(2, false));
         filter = Ui.text(parent, KEY + ".filter", SWT.BORDER | SWT.SEARCH | SWT.ICON_CANCEL, 1);
         filter.setMessage(Texts.get("cases.filter"));
-        filter.addListener(SWT.Modify, e -> refresh());
+        filter.addListener(SWT.Modify, e -> show());
         showClosed = Widgets.key(new Button(parent, SWT.CHECK), KEY + ".closed");
         showClosed.setText(Texts.get("cases.showClosed"));
-        showClosed.addListener(SWT.Selection, e -> refresh());
+        showClosed.addListener(SWT.Selection, e -> show());
         table = Ui.table(parent, KEY + ".table", SWT.SINGLE, 2);
         Ui.column(table, "cases.col.title", 220, CaseFile.class, CaseFile::title);
         Ui.column(table, "cases.col.unit", 110, CaseFile.class, c -> unitName(c.unitId()));
@@ -103,13 +108,32 @@ public class CasesPart {
         }
     }
 
+    /** Reads the cases and unit names off the UI thread, then shows them. */
     private void refresh() {
         if (signedIn == null) {
-            table.setInput(List.of());
+            all = List.of();
+            show();
             return;
         }
+        SignedIn who = signedIn;
+        background.store(table.getTable(), "cases", monitor -> new Object[] { who.session().cases(),
+                who.workspace().units() }, read -> {
+                    if (who == signedIn) {
+                        @SuppressWarnings("unchecked")
+                        List<CaseFile> cases = (List<CaseFile>) read[0];
+                        @SuppressWarnings("unchecked")
+                        List<Unit> names = (List<Unit>) read[1];
+                        all = cases;
+                        units = names;
+                        show();
+                    }
+                });
+    }
+
+    /** The cases read last, filtered by the words typed and whether closed ones are wanted. */
+    private void show() {
         String words = filter.getText().strip().toLowerCase(Locale.ROOT);
-        List<CaseFile> cases = signedIn.session().cases().stream().filter(c -> showClosed.getSelection() || c.isOpen())
+        List<CaseFile> cases = all.stream().filter(c -> showClosed.getSelection() || c.isOpen())
                 .filter(c -> words.isEmpty() || c.title().toLowerCase(Locale.ROOT).contains(words)).toList();
         Object selected = ((IStructuredSelection) table.getSelection()).getFirstElement();
         table.setInput(cases);
@@ -119,8 +143,7 @@ public class CasesPart {
     }
 
     private String unitName(String unitId) {
-        return signedIn == null ? unitId : signedIn.workspace().units().stream().filter(u -> u.id().equals(unitId)).map(Unit::name)
-                .findFirst().orElse(unitId);
+        return units.stream().filter(u -> u.id().equals(unitId)).map(Unit::name).findFirst().orElse(unitId);
     }
 
     private static String state(CaseFile c) {
@@ -129,12 +152,12 @@ public class CasesPart {
     }
 
     private void newCase() {
-        List<Unit> units = signedIn.workspace().units().stream().filter(u -> signedIn.user().belongsTo(u.id())).toList();
-        NewCaseDialog dialog = new NewCaseDialog(table.getTable().getShell(), signedIn.session(), units, signedIn.unit());
+        List<Unit> mine = units.stream().filter(u -> signedIn.user().belongsTo(u.id())).toList();
+        NewCaseDialog dialog = new NewCaseDialog(table.getTable().getShell(), signedIn.session(), mine, signedIn.unit());
         dialog.open();
         dialog.created().ifPresent(c -> {
             refresh();
-            ActiveCase.set(app.getContext(), signedIn.session().caseFile(c.id()));
+            ActiveCase.set(app.getContext(), c);
         });
     }
 
@@ -143,12 +166,11 @@ public class CasesPart {
         if (chosen == null) {
             return;
         }
-        try {
-            ActiveCase.set(app.getContext(), signedIn.session().closeCase(chosen.id()));
-        } catch (org.insyn.core.InsynException e) {
-            refusals.show(e);
-        }
-        refresh();
+        SignedIn who = signedIn;
+        background.store(table.getTable(), "close", monitor -> who.session().closeCase(chosen.id()), closed -> {
+            ActiveCase.set(app.getContext(), closed);
+            refresh();
+        });
     }
 
     @Focus

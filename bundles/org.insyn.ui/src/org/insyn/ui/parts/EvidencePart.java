@@ -63,6 +63,9 @@ public class EvidencePart extends CasePart {
     private Text details;
     private Button verify;
     private Button export;
+    private Button openExport;
+    private Button showFolder;
+    private Path exported;
     private Label status;
     private Image image;
 
@@ -91,6 +94,15 @@ public class EvidencePart extends CasePart {
         Composite buttons = Ui.buttons(parent, 2);
         verify = Ui.button(buttons, KEY + ".verify", "evidence.verify", this::verify);
         export = Ui.button(buttons, KEY + ".export", "evidence.export", this::export);
+        // the report written last: open it in the desktop's PDF reader, or its folder in the file manager
+        openExport = Ui.button(buttons, KEY + ".openExport", "evidence.openExport",
+                () -> org.eclipse.swt.program.Program.launch(exported.toString()));
+        showFolder = Ui.button(buttons, KEY + ".showFolder", "evidence.showFolder",
+                () -> org.eclipse.swt.program.Program.launch(exported.getParent().toString()));
+        openExport.setEnabled(false);
+        showFolder.setEnabled(false);
+        openExport.setToolTipText(Texts.get("evidence.nothingExported"));
+        showFolder.setToolTipText(Texts.get("evidence.nothingExported"));
         Ui.done(buttons);
         status = Ui.status(parent, KEY + ".status", 2);
         follow(table.getTable(), current, c);
@@ -110,8 +122,21 @@ public class EvidencePart extends CasePart {
     }
 
     private void refresh() {
+        if (!shown()) {
+            show(List.of());
+            return;
+        }
+        SignedIn who = signedIn;
+        long caseId = active.id();
+        background.store(table.getTable(), "captures", monitor -> who.session().captures(caseId), list -> {
+            if (shown() && active.id() == caseId) {
+                show(list);
+            }
+        });
+    }
+
+    private void show(List<Capture> list) {
         boolean shown = shown();
-        List<Capture> list = shown ? signedIn.session().captures(active.id()) : List.of();
         table.setInput(list);
         if (!list.isEmpty()) {
             table.setSelection(new org.eclipse.jface.viewers.StructuredSelection(list.get(list.size() - 1)), true);
@@ -132,16 +157,27 @@ public class EvidencePart extends CasePart {
             image.dispose();
             image = null;
         }
-        c.flatMap(x -> java.util.Optional.ofNullable(x.artifacts().getOrDefault(CaptureService.SEEN_SCREENSHOT,
-                x.artifacts().get("screenshot-viewport.png")))).ifPresent(sha256 -> image = thumbnail(sha256));
-        thumbnail.setImage(image);
+        thumbnail.setImage(null);
+        java.util.Optional<String> seen = c.flatMap(x -> java.util.Optional.ofNullable(x.artifacts().getOrDefault(CaptureService.SEEN_SCREENSHOT,
+                x.artifacts().get("screenshot-viewport.png"))));
+        if (seen.isPresent() && signedIn != null) {
+            // the blob is read and decrypted off the UI thread; only the image is made on it
+            SignedIn who = signedIn;
+            background.store(thumbnail, "thumbnail", monitor -> scaled(who, seen.get()), data -> {
+                if (image != null) {
+                    image.dispose();
+                }
+                image = new Image(thumbnail.getDisplay(), data);
+                thumbnail.setImage(image);
+            });
+        }
     }
 
-    private Image thumbnail(String sha256) {
-        try (InputStream in = signedIn.workspace().blobs().open(sha256)) {
+    private static ImageData scaled(SignedIn who, String sha256) {
+        try (InputStream in = who.workspace().blobs().open(sha256)) {
             ImageData data = new ImageData(in);
             int height = Math.max(1, data.height * THUMBNAIL_WIDTH / Math.max(1, data.width));
-            return new Image(thumbnail.getDisplay(), data.scaledTo(THUMBNAIL_WIDTH, Math.min(height, 180)));
+            return data.scaledTo(THUMBNAIL_WIDTH, Math.min(height, 180));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -151,7 +187,7 @@ public class EvidencePart extends CasePart {
     private static String describe(Capture c) {
         StringBuilder b = new StringBuilder();
         b.append(Texts.get("evidence.detail.url", c.url(), c.finalUrl(), c.httpStatus())).append('\n');
-        b.append(Texts.get("evidence.detail.at", c.capturedAt().toString(), Ui.when(c.capturedAt()), c.zoneId())).append('\n');
+        b.append(Texts.get("evidence.detail.at", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneOffset.UTC).format(c.capturedAt()), Ui.when(c.capturedAt()))).append('\n');
         b.append(Texts.get("evidence.detail.who", c.operatorId(), c.tool(), c.justificationId())).append('\n');
         b.append(Texts.get("evidence.detail.class", Texts.get("recordClass." + c.recordClass().name()),
                 Texts.get(c.complete() ? "evidence.complete" : "evidence.incomplete"))).append('\n');
@@ -183,13 +219,24 @@ public class EvidencePart extends CasePart {
     private void export() {
         SignedIn who = signedIn;
         CaseFile c = active;
+        @SuppressWarnings("unchecked")
+        List<Capture> shownCaptures = table.getInput() instanceof List<?> l ? (List<Capture>) l : List.of();
+        var dialog = new org.insyn.ui.dialogs.ExportDialog(status.getShell(), shownCaptures, Exports.folder(who));
+        if (dialog.open() != org.eclipse.jface.window.Window.OK || dialog.folder().isEmpty()) {
+            return;
+        }
+        List<Long> ids = dialog.captureIds();
+        Path into = dialog.folder().get();
         status.setText(Texts.get("evidence.exporting"));
-        background.run(Texts.get("evidence.export.job", c.title()), monitor -> Exports.write(who, "evidence-case-" + c.id(),
-                out -> reports.evidence(EvidenceInput.from(who.workspace(), who.session(), c.id(), List.of(), List.of(), Instant.now(),
+        background.run(Texts.get("evidence.export.job", c.title()), monitor -> Exports.write(into, "evidence-case-" + c.id(),
+                out -> reports.evidence(EvidenceInput.from(who.workspace(), who.session(), c.id(), ids, List.of(), Instant.now(),
                         Texts.locale()), who.workspace().blobs()::open, out)), (Path file) -> {
                             if (!status.isDisposed()) {
+                                exported = file;
                                 status.setText(Texts.get("evidence.exported", file.toString()));
                                 status.setForeground(status.getDisplay().getSystemColor(SWT.COLOR_WIDGET_FOREGROUND));
+                                openExport.setEnabled(true);
+                                showFolder.setEnabled(true);
                                 status.getParent().layout(true, true);
                             }
                         });

@@ -15,6 +15,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.insyn.core.model.NetworkRequest;
+import org.insyn.core.service.SourceProvider;
 import org.insyn.core.model.Role;
 import org.insyn.core.service.StoreEvent;
 import org.insyn.ui.SignedIn;
@@ -37,6 +38,10 @@ public class NetworkLogPart extends OversightPart {
     private List<NetworkRequest> loaded = List.of();
 
     /** Searches and captures are what make requests: the log is read again after one. */
+    @jakarta.inject.Inject
+    @Optional
+    org.insyn.core.service.SearchService search;
+
     public NetworkLogPart() {
         super(Set.of(Role.SUPERVISOR, Role.ADMINISTRATOR), "network.forSupervisors", Set.of(StoreEvent.Type.SEARCH_RUN, StoreEvent.Type.CAPTURE));
     }
@@ -56,13 +61,13 @@ public class NetworkLogPart extends OversightPart {
         table = Ui.table(c, KEY + ".table", SWT.MULTI | SWT.VIRTUAL, 4);
         Ui.column(table, "network.col.at", 130, NetworkRequest.class, r -> Ui.when(r.at()));
         Ui.column(table, "network.col.user", 80, NetworkRequest.class, NetworkRequest::userId);
-        Ui.column(table, "network.col.purpose", 80, NetworkRequest.class, NetworkRequest::purpose);
+        Ui.column(table, "network.col.purpose", 160, NetworkRequest.class, r -> Words.purpose(r, this::sourceName));
         Ui.column(table, "network.col.method", 60, NetworkRequest.class, NetworkRequest::method);
         Ui.column(table, "network.col.url", 360, NetworkRequest.class, NetworkRequest::url);
         Ui.column(table, "network.col.status", 55, NetworkRequest.class, r -> r.status() == 0 ? "" : String.valueOf(r.status()));
         Ui.column(table, "network.col.bytes", 80, NetworkRequest.class, r -> String.valueOf(r.bytes()));
         Ui.column(table, "network.col.millis", 60, NetworkRequest.class, r -> String.valueOf(r.millis()));
-        Ui.column(table, "network.col.outcome", 160, NetworkRequest.class, NetworkRequest::outcome);
+        Ui.column(table, "network.col.outcome", 220, NetworkRequest.class, Words::outcome);
         count = Ui.status(c, KEY + ".count", 4);
         follow(filter, current, table.getTable());
     }
@@ -84,14 +89,19 @@ public class NetworkLogPart extends OversightPart {
 
     private void show() {
         String words = filter.getText().strip().toLowerCase(Locale.ROOT);
-        List<NetworkRequest> shown = loaded.stream().filter(r -> !problemsOnly.getSelection() || !"ok".equals(r.outcome()))
+        List<NetworkRequest> shown = loaded.stream().filter(r -> !problemsOnly.getSelection() || Words.stoppedOrFailed(r))
                 .filter(r -> words.isEmpty() || matches(r, words)).toList();
         table.setInput(shown);
         count.setText(Texts.get("network.count", shown.size(), loaded.size(), NEWEST));
     }
 
-    private static boolean matches(NetworkRequest r, String words) {
-        String line = String.join(" ", r.url(), r.userId(), r.purpose(), r.method(), r.outcome(), String.valueOf(r.status()))
+    /** A search source's name as the Search part shows it. */
+    private String sourceName(String id) {
+        return search == null ? id : search.sources().stream().filter(p -> p.id().equals(id)).map(SourceProvider::name).findFirst().orElse(id);
+    }
+
+    private boolean matches(NetworkRequest r, String words) {
+        String line = String.join(" ", r.url(), r.userId(), Words.purpose(r, this::sourceName), r.method(), Words.outcome(r), String.valueOf(r.status()))
                 .toLowerCase(Locale.ROOT);
         for (String word : words.split("\\s+")) {
             if (!line.contains(word)) {

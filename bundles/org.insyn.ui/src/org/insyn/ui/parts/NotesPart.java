@@ -52,6 +52,8 @@ public class NotesPart extends CasePart {
 
     @Inject
     Refusals refusals;
+    @Inject
+    org.insyn.ui.work.Background background;
 
     private Note editing;
     private Label caseLabel;
@@ -82,13 +84,14 @@ public class NotesPart extends CasePart {
         notes = Ui.table(top, KEY + ".list", SWT.SINGLE, 2);
         GridData listData = (GridData) notes.getTable().getLayoutData();
         listData.grabExcessVerticalSpace = false;
-        listData.heightHint = 60;
+        listData.heightHint = notes.getTable().getHeaderHeight() + notes.getTable().getItemHeight() * 3 + 4;
         Ui.column(notes, "notes.col.modified", 120, Note.class, n -> Ui.when(n.modified()));
         Ui.column(notes, "notes.col.class", 110, Note.class, n -> Texts.get("recordClass." + n.recordClass().name()));
         Ui.column(notes, "notes.col.text", 260, Note.class, n -> n.text().lines().findFirst().orElse(""));
         notes.addSelectionChangedListener(e -> edit((Note) ((IStructuredSelection) e.getSelection()).getFirstElement()));
         editor = Ui.text(top, KEY + ".editor", SWT.MULTI | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER, 2);
-        ((GridData) editor.getLayoutData()).heightHint = 60;
+        // at least five lines to write in (and all the room the part can give)
+        ((GridData) editor.getLayoutData()).heightHint = Ui.lines(editor, 5);
         editor.addListener(SWT.Traverse, e -> e.doit |= e.detail == SWT.TRAVERSE_TAB_NEXT || e.detail == SWT.TRAVERSE_TAB_PREVIOUS);
         Ui.label(top, "notes.recordClass");
         recordClass = Widgets.key(new Combo(top, SWT.READ_ONLY), KEY + ".recordClass");
@@ -98,7 +101,7 @@ public class NotesPart extends CasePart {
         Ui.label(top, "notes.links").setLayoutData(new GridData(SWT.LEFT, SWT.TOP, false, false, 2, 1));
         links = Widgets.key(new Table(top, SWT.CHECK | SWT.BORDER | SWT.V_SCROLL), KEY + ".links");
         GridData ld = new GridData(SWT.FILL, SWT.FILL, true, false, 2, 1);
-        ld.heightHint = 50;
+        ld.heightHint = Ui.lines(links, 4);
         links.setLayoutData(ld);
         Composite buttons = Ui.buttons(top, 2);
         save = Ui.button(buttons, KEY + ".save", "notes.save", this::save);
@@ -119,7 +122,7 @@ public class NotesPart extends CasePart {
                 openFound(results.getCaretOffset());
             }
         });
-        sash.setWeights(72, 28);
+        sash.setWeights(75, 25);
         follow(notes.getTable(), current, c);
     }
 
@@ -138,9 +141,27 @@ public class NotesPart extends CasePart {
         }
     }
 
+    @Override
+    protected void userChanged() {
+        // the full-text query and hits were the previous person's
+        query.setText("");
+        results.setText("");
+        found.clear();
+        status.setText("");
+    }
+
     private void refresh() {
         caseLabel.setText(shown() ? Texts.get("notes.inCase", active.title()) : Texts.get("notes.noCase"));
-        notes.setInput(shown() ? signedIn.session().notes(active.id()) : List.of());
+        notes.setInput(List.of());
+        if (shown()) {
+            SignedIn who = signedIn;
+            long caseId = active.id();
+            background.store(notes.getTable(), "notes", monitor -> who.session().notes(caseId), list -> {
+                if (shown() && active.id() == caseId) {
+                    notes.setInput(list);
+                }
+            });
+        }
         for (org.eclipse.swt.widgets.Control control : List.of(editor, recordClass, links, save, newNote)) {
             control.setEnabled(shown());
         }
@@ -160,13 +181,27 @@ public class NotesPart extends CasePart {
         if (!shown()) {
             return;
         }
-        for (Hit h : signedIn.session().findings(active.id())) {
+        SignedIn who = signedIn;
+        long caseId = active.id();
+        background.store(links, "links", monitor -> new Linkable(who.session().findings(caseId), who.session().captures(caseId)), l -> {
+            if (shown() && active.id() == caseId) {
+                fillLinks(note, l);
+            }
+        });
+    }
+
+    private record Linkable(List<Hit> findings, List<Capture> captures) {
+    }
+
+    private void fillLinks(Note note, Linkable l) {
+        links.removeAll();
+        for (Hit h : l.findings()) {
             TableItem item = new TableItem(links, SWT.NONE);
             item.setData(h);
             item.setText(Texts.get("notes.link.finding", h.title(), h.url()));
             item.setChecked(note != null && note.hitIds().contains(h.id()));
         }
-        for (Capture c : signedIn.session().captures(active.id())) {
+        for (Capture c : l.captures()) {
             TableItem item = new TableItem(links, SWT.NONE);
             item.setData(c);
             item.setText(Texts.get("notes.link.capture", c.id(), c.url(), Ui.when(c.capturedAt())));
@@ -187,14 +222,22 @@ public class NotesPart extends CasePart {
         Instant now = Instant.now();
         Note draft = new Note(editing == null ? 0 : editing.id(), active.id(), signedIn.user().id(), editor.getText(),
                 RecordClass.values()[recordClass.getSelectionIndex()], hitIds, captureIds, now, now);
-        try {
-            Note saved = signedIn.session().saveNote(draft);
-            status.setText(Texts.get("notes.saved", Ui.when(saved.modified())));
-            notes.setInput(signedIn.session().notes(active.id()));
-            notes.setSelection(new StructuredSelection(saved), true);
-        } catch (InsynException e) {
-            refusals.show(e);
-        }
+        SignedIn who = signedIn;
+        long caseId = active.id();
+        save.setEnabled(false);
+        background.store(save, "save", monitor -> {
+            Note saved = who.session().saveNote(draft);
+            return java.util.Map.entry(saved, who.session().notes(caseId));
+        }, done -> {
+            save.setEnabled(shown());
+            status.setText(Texts.get("notes.saved", Ui.when(done.getKey().modified())));
+            status.getParent().layout(true, true);
+            if (shown() && active.id() == caseId) {
+                editing = done.getKey();
+                notes.setInput(done.getValue());
+                notes.setSelection(new StructuredSelection(done.getKey()), true);
+            }
+        }, failure -> save.setEnabled(shown()));
     }
 
     /** Searches the index within the cases the user may see; matches are highlighted. */
@@ -204,14 +247,29 @@ public class NotesPart extends CasePart {
             results.setText(signedIn != null && signedIn.index().isEmpty() ? Texts.get("notes.noIndex") : "");
             return;
         }
-        Set<Long> cases = signedIn.session().cases().stream().map(CaseFile::id).collect(Collectors.toSet());
-        SearchResults r;
-        try {
-            r = signedIn.index().get().search(SearchQuery.of(query.getText().strip()).inCases(cases));
-        } catch (InsynException e) {
-            results.setText(Texts.of(e));
-            return;
-        }
+        SignedIn who = signedIn;
+        String words = query.getText().strip();
+        background.store(results, "search", monitor -> {
+            Set<Long> cases = who.session().cases().stream().map(CaseFile::id).collect(Collectors.toSet());
+            try {
+                return who.index().get().search(SearchQuery.of(words).inCases(cases));
+            } catch (InsynException e) {
+                return e;
+            }
+        }, answer -> {
+            if (who != signedIn) {
+                return;
+            }
+            if (answer instanceof InsynException e) {
+                results.setText(Texts.of(e));
+            } else {
+                show((SearchResults) answer);
+            }
+        });
+    }
+
+    private void show(SearchResults r) {
+        found.clear();
         StringBuilder text = new StringBuilder(Texts.get("notes.found", r.total())).append("\n\n");
         List<StyleRange> styles = new ArrayList<>();
         for (SearchResults.Found f : r.found()) {
@@ -241,8 +299,11 @@ public class NotesPart extends CasePart {
                     if (active == null || !f.item().caseId().equals(java.util.Optional.of(active.id()))) {
                         return;
                     }
-                    signedIn.session().notes(active.id()).stream().filter(n -> n.id() == f.item().id()).findFirst()
-                            .ifPresent(n -> notes.setSelection(new StructuredSelection(n), true));
+                    Object shownNotes = notes.getInput();
+                    if (shownNotes instanceof List<?> list) {
+                        list.stream().filter(n -> n instanceof Note note && note.id() == f.item().id()).findFirst()
+                                .ifPresent(n -> notes.setSelection(new StructuredSelection(n), true));
+                    }
                 });
     }
 }

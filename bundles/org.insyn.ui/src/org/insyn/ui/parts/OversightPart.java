@@ -60,7 +60,11 @@ abstract class OversightPart {
         content.setLayout(new GridLayout());
         notice = new Composite(parent, SWT.NONE);
         notice.setLayout(new GridLayout());
-        Widgets.key(new Label(notice, SWT.WRAP), key + ".notForRole").setText(Texts.get(noticeKey));
+        Label forRole = Widgets.key(new Label(notice, SWT.WRAP), key + ".notForRole");
+        forRole.setText(Texts.get(noticeKey));
+        org.eclipse.swt.layout.GridData wrap = new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.TOP, true, false);
+        wrap.widthHint = 200;
+        forRole.setLayoutData(wrap);
         stack.topControl = notice;
         return content;
     }

@@ -180,11 +180,20 @@ public class SearchPart {
         clientMode.setSelection(client);
         outreachMode.setSelection(!client);
         caseLabel.setText(active == null ? Texts.get("search.noCase") : Texts.get("search.inCase", active.title()));
-        java.util.Optional<Subject> subject = signedIn == null || active == null ? java.util.Optional.empty()
-                : signedIn.session().subject(active.id());
-        name.setText(subject.map(Subject::name).orElse(""));
-        city.setText(subject.flatMap(Subject::city).orElse(""));
-        district.setText(subject.flatMap(Subject::district).orElse(""));
+        name.setText("");
+        city.setText("");
+        district.setText("");
+        if (signedIn != null && active != null) {
+            SignedIn who = signedIn;
+            long caseId = active.id();
+            background.store(name, "subject", monitor -> who.session().subject(caseId), subject -> {
+                if (who == signedIn && active != null && active.id() == caseId) {
+                    name.setText(subject.map(Subject::name).orElse(""));
+                    city.setText(subject.flatMap(Subject::city).orElse(""));
+                    district.setText(subject.flatMap(Subject::district).orElse(""));
+                }
+            });
+        }
         narrow.setSelection(false);
         terms.setText("");
         status.setText("");
@@ -273,14 +282,38 @@ public class SearchPart {
         run.setEnabled(signedIn != null && built.isPresent() && !chosenSources().isEmpty());
     }
 
-    /** R1 first (the justification), then the search as a job; the session refuses it before any request if a rule says no. */
+    /**
+     * R4 and R8 first (may this kind of search be asked for here at all? a refusal stores nothing but its audit line),
+     * then R1 (the justification), then the search as a job; the session refuses it before any request if a rule says no.
+     */
     private void runSearch() {
         BuiltQuery q = built.orElseThrow();
         List<SourceProvider> chosen = chosenSources();
         SearchMode mode = mode();
+        // without an active case an outreach search belongs to none until a finding is captured (R8)
         java.util.Optional<Long> caseId = java.util.Optional.ofNullable(active).map(CaseFile::id);
-        String unitId = active != null ? active.unitId() : signedIn.unit().map(Unit::id).orElse("");
-        JustificationDialog dialog = new JustificationDialog(run.getShell(), signedIn.session(), mode, caseId, unitId, q.text(), chosen.size());
+        String unitId = caseId.isPresent() ? active.unitId() : signedIn.unit().map(Unit::id).orElse("");
+        SignedIn who = signedIn;
+        run.setEnabled(false);
+        background.run(Texts.get("search.checking"), monitor -> {
+            who.session().checkMaySearch(caseId, mode);
+            return JustificationDialog.usable(who.session(), mode, caseId, unitId);
+        }, usable -> {
+            enableRun();
+            if (who == signedIn && !run.isDisposed()) {
+                ask(q, chosen, mode, caseId, unitId, usable);
+            }
+        }, failure -> {
+            if (!run.isDisposed()) {
+                enableRun();
+            }
+            refusals.show(failure);
+        });
+    }
+
+    private void ask(BuiltQuery q, List<SourceProvider> chosen, SearchMode mode, java.util.Optional<Long> caseId, String unitId,
+            List<Justification> usable) {
+        JustificationDialog dialog = new JustificationDialog(run.getShell(), signedIn.session(), mode, caseId, unitId, q.text(), chosen.size(), usable);
         if (dialog.open() != org.eclipse.jface.window.Window.OK || dialog.chosen().isEmpty()) {
             return;
         }

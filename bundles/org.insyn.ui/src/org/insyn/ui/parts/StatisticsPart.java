@@ -1,7 +1,6 @@
 package org.insyn.ui.parts;
 
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,7 +68,7 @@ public class StatisticsPart extends OversightPart {
         split.select(0);
         split.addListener(SWT.Selection, e -> show());
         GridData splitData = new GridData(SWT.FILL, SWT.CENTER, true, false);
-        splitData.widthHint = 120;
+        splitData.widthHint = 260;
         split.setLayoutData(splitData);
         Ui.done(which);
         Composite period = Ui.buttons(c, 1);
@@ -101,8 +100,8 @@ public class StatisticsPart extends OversightPart {
         Text t = Widgets.key(new Text(parent, SWT.BORDER), key);
         t.setMessage(Texts.get("stats.month.hint"));
         GridData d = new GridData(SWT.LEFT, SWT.CENTER, false, false);
-        d.widthHint = 60;
         t.setLayoutData(d);
+        Ui.fitHint(t, 60);
         t.addListener(SWT.DefaultSelection, e -> refresh());
         return t;
     }
@@ -128,7 +127,7 @@ public class StatisticsPart extends OversightPart {
         Workspace workspace = signedIn.workspace();
         read(Texts.get("stats.job"), monitor -> {
             // R13: the store refuses anyone but a supervisor, and gives only the facts of their own units
-            List<SearchFact> facts = session.searchFacts(ZoneId.systemDefault()).stream()
+            List<SearchFact> facts = session.searchFacts(Ui.ZONE).stream()
                     .filter(f -> first.map(m -> !f.month().isBefore(m)).orElse(true))
                     .filter(f -> last.map(m -> !f.month().isAfter(m)).orElse(true)).toList();
             Map<String, String> units = workspace.units().stream().collect(Collectors.toMap(Unit::id, Unit::name));
@@ -179,7 +178,7 @@ public class StatisticsPart extends OversightPart {
     private void column(String title, int width, int alignment) {
         TableColumn column = new TableColumn(grid, alignment);
         column.setText(title);
-        column.setWidth(width);
+        column.setWidth(Math.max(width, Ui.textWidth(grid, title) + 28));
     }
 
     private static String columnLabel(Dimension dimension, String key) {

@@ -3,7 +3,6 @@ package org.insyn.ui.parts;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.viewers.ArrayContentProvider;
@@ -22,7 +21,10 @@ import org.insyn.ui.Widgets;
 
 /** The few widget shapes the parts share, each named for tests by its key and labelled from the message bundles. */
 public final class Ui {
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT);
+    /** Times are shown as a Swedish office reads them, in both languages: unambiguous ISO dates, a 24-hour clock. */
+    public static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZONE);
 
     private Ui() {
     }
@@ -109,7 +111,8 @@ public final class Ui {
     public static <T> void column(TableViewer viewer, String titleKey, int width, Class<T> type, java.util.function.Function<T, String> text) {
         TableViewerColumn c = new TableViewerColumn(viewer, SWT.NONE);
         c.getColumn().setText(Texts.get(titleKey));
-        c.getColumn().setWidth(width);
+        // never narrower than its heading: a cut heading ("Granskn…") says nothing
+        c.getColumn().setWidth(Math.max(width, textWidth(viewer.getTable(), c.getColumn().getText()) + 28));
         c.setLabelProvider(new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {
@@ -118,7 +121,41 @@ public final class Ui {
         });
     }
 
+    /** How wide the text is in the control's font, in pixels. */
+    public static int textWidth(org.eclipse.swt.widgets.Control control, String text) {
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(control);
+        try {
+            gc.setFont(control.getFont());
+            return gc.textExtent(text).x;
+        } finally {
+            gc.dispose();
+        }
+    }
+
+    /** A field at least as wide as its hint ("ÅÅÅÅ-MM-DD") or {@code width}, whichever is wider. */
+    public static void fitHint(Text t, int width) {
+        GridData d = (GridData) t.getLayoutData();
+        d.widthHint = Math.max(width, textWidth(t, t.getMessage()) + 24);
+    }
+
+    /** The height of {@code lines} lines of text in the control's font, for a field or list that must show them. */
+    public static int lines(org.eclipse.swt.widgets.Control control, int lines) {
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(control);
+        try {
+            gc.setFont(control.getFont());
+            return gc.getFontMetrics().getHeight() * lines + 8;
+        } finally {
+            gc.dispose();
+        }
+    }
+
+    /** A moment as {@code yyyy-MM-dd HH:mm}, Stockholm time. */
     public static String when(Instant at) {
-        return DATE_TIME.withLocale(Texts.locale()).format(at.atZone(ZoneId.systemDefault()));
+        return DATE_TIME.format(at);
+    }
+
+    /** A day as {@code yyyy-MM-dd}. */
+    public static String day(java.time.temporal.TemporalAccessor at) {
+        return DATE.format(at);
     }
 }

@@ -89,6 +89,8 @@ final class AccountsPane implements Pane {
     private Button enabled;
     private Text password;
     private boolean filling;
+    /** Units by id: people see their names, never the ids. */
+    private final Map<String, String> unitNames = new java.util.HashMap<>();
 
     AccountsPane(Workspace workspace, boolean administrator) {
         this.workspace = workspace;
@@ -130,8 +132,9 @@ final class AccountsPane implements Pane {
         unitsData.heightHint = 60;
         units.setLayoutData(unitsData);
         for (Unit u : workspace.units()) {
+            unitNames.put(u.id(), u.name());
             TableItem item = new TableItem(units, SWT.NONE);
-            item.setText(u.name() + " (" + u.id() + ")");
+            item.setText(u.name());
             item.setData(u.id());
         }
         units.addListener(SWT.Selection, e -> {
@@ -169,9 +172,9 @@ final class AccountsPane implements Pane {
         fill();
     }
 
-    private static String[] cells(Row r) {
+    private String[] cells(Row r) {
         return new String[] { r.id, r.name, r.roles.stream().map(role -> Texts.get("role." + role.name())).collect(Collectors.joining(", ")),
-                String.join(", ", r.units), Texts.get(r.enabled ? "prefs.accounts.state.enabled" : "prefs.accounts.state.disabled") };
+                r.units.stream().map(u -> unitNames.getOrDefault(u, u)).collect(Collectors.joining(", ")), Texts.get(r.enabled ? "prefs.accounts.state.enabled" : "prefs.accounts.state.disabled") };
     }
 
     private Row selected() {

@@ -53,7 +53,7 @@ final class Fields {
         for (String title : titleKeys) {
             TableColumn c = new TableColumn(t, SWT.NONE);
             c.setText(Texts.get(title));
-            c.setWidth(width);
+            c.setWidth(Math.max(width, org.insyn.ui.parts.Ui.textWidth(t, c.getText()) + 28));
         }
         return t;
     }

@@ -32,7 +32,7 @@ final class LanguagePane implements Pane {
         Fields.note(tab, KEY + ".note", Texts.get("prefs.language.note"));
         String override = System.getenv("INSYN_LANG");
         if (override != null && !override.isBlank()) {
-            Fields.note(tab, KEY + ".override", Texts.get("prefs.language.override", override));
+            Fields.note(tab, KEY + ".override", Texts.get("prefs.language.override", Texts.get(override.strip().startsWith("en") ? "language.en" : "language.sv")));
         }
     }
 

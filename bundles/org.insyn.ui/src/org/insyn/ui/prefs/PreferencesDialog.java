@@ -43,6 +43,12 @@ public final class PreferencesDialog extends Dialog {
     }
 
     @Override
+    protected void initializeBounds() {
+        super.initializeBounds();
+        org.insyn.ui.dialogs.Fit.onOpen(getShell());
+    }
+
+    @Override
     protected boolean isResizable() {
         return true;
     }

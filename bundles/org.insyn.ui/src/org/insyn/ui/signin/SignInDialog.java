@@ -43,6 +43,7 @@ public final class SignInDialog extends Dialog {
     private final WorkspaceOpener opener = new WorkspaceOpener();
 
     private Text folder;
+    private Button browse;
     private Text password;
     private Text repeat;
     private Text name;
@@ -87,6 +88,12 @@ public final class SignInDialog extends Dialog {
     }
 
     @Override
+    protected void initializeBounds() {
+        super.initializeBounds();
+        org.insyn.ui.dialogs.Fit.onOpen(getShell());
+    }
+
+    @Override
     protected boolean isResizable() {
         return true;
     }
@@ -98,11 +105,13 @@ public final class SignInDialog extends Dialog {
         Label heading = new Label(area, SWT.WRAP);
         heading.setText(Texts.get("signin.heading"));
         heading.setFont(JFaceResources.getBannerFont());
-        heading.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
+        GridData headingData = new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1);
+        headingData.widthHint = 520;
+        heading.setLayoutData(headingData);
 
         folder = text(area, "folder", "signin.folder", SWT.BORDER, null);
         folder.setText(defaults.folder().toString());
-        Button browse = Widgets.key(new Button(area, SWT.PUSH), KEY + ".browse");
+        browse = Widgets.key(new Button(area, SWT.PUSH), KEY + ".browse");
         browse.setText(Texts.get("signin.browse"));
         browse.addListener(SWT.Selection, e -> {
             DirectoryDialog d = new DirectoryDialog(getShell());
@@ -192,8 +201,7 @@ public final class SignInDialog extends Dialog {
         boolean isNew = !folder.getText().isBlank() && !WorkspaceOpener.isWorkspace(Path.of(folder.getText().strip()));
         boolean changed = show(newWorkspaceRows, isNew) | show(sharedRows, shared.getSelection()) | show(choiceRows, opened != null);
         if (changed) {
-            getShell().layout(true, true);
-            getShell().pack();
+            org.insyn.ui.dialogs.Fit.fit(getShell());
         }
     }
 
@@ -307,6 +315,7 @@ public final class SignInDialog extends Dialog {
             t.setEnabled(false);
         }
         shared.setEnabled(false);
+        browse.setEnabled(false);
         error.setText(Texts.get("signin.choose"));
         error.setForeground(getShell().getDisplay().getSystemColor(SWT.COLOR_WIDGET_FOREGROUND));
         showRows();
@@ -339,7 +348,7 @@ public final class SignInDialog extends Dialog {
             at.setFocus();
             at.selectAll();
         }
-        getShell().layout(true, true);
+        org.insyn.ui.dialogs.Fit.fit(getShell());
     }
 
     @Override

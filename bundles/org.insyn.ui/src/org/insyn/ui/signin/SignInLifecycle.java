@@ -5,6 +5,9 @@ import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
 import org.eclipse.e4.ui.model.application.ui.advanced.MPerspectiveStack;
+import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.e4.ui.workbench.UIEvents;
 import org.eclipse.e4.ui.workbench.lifecycle.PostContextCreate;
 import org.eclipse.e4.ui.workbench.lifecycle.ProcessAdditions;
@@ -35,6 +38,7 @@ public class SignInLifecycle {
      */
     @ProcessAdditions
     void openRolePerspective(MApplication app, EModelService models) {
+        fitToScreen(app);
         if (signedIn == null || !signedIn.newRole()) {
             return;
         }
@@ -42,6 +46,26 @@ public class SignInLifecycle {
         for (MPerspectiveStack stack : models.findElements(app, null, MPerspectiveStack.class)) {
             stack.getChildren().stream().filter(p -> p.getElementId().equals(id)).findFirst()
                     .ifPresent((MPerspective p) -> stack.setSelectedElement(p));
+        }
+    }
+
+    /**
+     * A window larger than the screen (the model's size on a 1366×768 laptop, or a layout saved on a larger screen)
+     * would hide its lower parts and buttons: it opens filling the screen instead.
+     */
+    private static void fitToScreen(MApplication app) {
+        Display display = Display.getCurrent();
+        if (display == null) {
+            return;
+        }
+        Rectangle screen = display.getPrimaryMonitor().getClientArea();
+        for (MWindow w : app.getChildren()) {
+            if (w.getWidth() > screen.width || w.getHeight() > screen.height) {
+                w.setX(screen.x);
+                w.setY(screen.y);
+                w.setWidth(Math.min(w.getWidth() <= 0 ? screen.width : w.getWidth(), screen.width));
+                w.setHeight(Math.min(w.getHeight() <= 0 ? screen.height : w.getHeight(), screen.height));
+            }
         }
     }
 }

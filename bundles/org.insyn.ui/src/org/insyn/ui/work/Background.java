@@ -65,4 +65,45 @@ public final class Background {
         job.schedule();
         return job;
     }
+
+    private static final java.util.concurrent.atomic.AtomicLong TICKETS = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * A part's call to the store, off the UI thread (the one way every part reads and writes the store: over PostgreSQL
+     * each call is a network round trip). {@code show} gets the answer on the UI thread only while {@code owner} lives
+     * and this is the part's latest call for {@code what}: a late answer to an earlier call (an earlier key in a filter
+     * box, the case chosen before) is dropped. A refusal or failure is shown the usual way.
+     */
+    public <T> void store(org.eclipse.swt.widgets.Control owner, String what, Work<T> work, Consumer<T> show) {
+        store(owner, what, work, show, e -> {
+        });
+    }
+
+    /** As {@link #store(org.eclipse.swt.widgets.Control, String, Work, Consumer)}; {@code failed} runs after a failure was shown. */
+    public <T> void store(org.eclipse.swt.widgets.Control owner, String what, Work<T> work, Consumer<T> show, Consumer<Throwable> failed) {
+        String key = "org.insyn.ui.background." + what;
+        Long ticket = TICKETS.incrementAndGet();
+        owner.setData(key, ticket);
+        java.util.function.BooleanSupplier current = () -> !owner.isDisposed() && ticket.equals(owner.getData(key));
+        Job job = Job.create(what, monitor -> {
+            try {
+                T result = work.run(monitor);
+                ui.asyncExec(() -> {
+                    if (current.getAsBoolean()) {
+                        show.accept(result);
+                    }
+                });
+            } catch (Exception | LinkageError e) {
+                ui.asyncExec(() -> {
+                    if (current.getAsBoolean()) {
+                        refusals.show(e);
+                        failed.accept(e);
+                    }
+                });
+            }
+            return Status.OK_STATUS;
+        });
+        job.setSystem(true);
+        job.schedule();
+    }
 }

@@ -26,10 +26,20 @@ public final class Exports {
         void write(OutputStream out) throws IOException;
     }
 
+    /** The workspace's exports folder, where documents go unless the person chooses another. */
+    public static Path folder(SignedIn signedIn) {
+        return signedIn.location().directory().resolve("exports");
+    }
+
     /** Writes {@code name-STAMP.pdf} in the exports folder and returns its path. */
     public static Path write(SignedIn signedIn, String name, Writer writer) {
+        return write(folder(signedIn), name, writer);
+    }
+
+    /** Writes {@code name-STAMP.pdf} in {@code into} (made if missing) and returns its path. */
+    public static Path write(Path into, String name, Writer writer) {
         try {
-            Path folder = Files.createDirectories(signedIn.location().directory().resolve("exports"));
+            Path folder = Files.createDirectories(into);
             Path file = folder.resolve(name + "-" + STAMP.format(LocalDateTime.now()) + ".pdf");
             Path partial = folder.resolve(file.getFileName() + ".part");
             try (OutputStream out = Files.newOutputStream(partial)) {
