@@ -86,8 +86,6 @@ public final class LuceneIndex implements AutoCloseable {
     private static final String URL = "url";
     // Few fields, each holding all of an item's text, keep queries fast: every searched field is another disjunction.
     private static final String[] SEARCHED = { Analysis.ALL, Analysis.EN, Analysis.EXACT, Analysis.TITLE };
-    // Snippets come from these two fields only, so only their words need finding for the marks.
-    private static final String[] HIGHLIGHTED = { Analysis.ALL, Analysis.EXACT };
     // Exact words weigh more than stems, titles more than body text.
     private static final Map<String, Float> BOOSTS = Map.of(Analysis.EXACT, 1.5f, Analysis.TITLE, 2f);
     private static final int SNIPPET_CHARS = 160;
@@ -307,7 +305,7 @@ public final class LuceneIndex implements AutoCloseable {
                 StoredFields stored = searcher.storedFields();
                 List<Found> found = new ArrayList<>();
                 if (top.scoreDocs.length > 0) {
-                    Snippets snippets = new Snippets(searcher.rewrite(parse(query.text(), HIGHLIGHTED, HIGHLIGHT_REWRITE)));
+                    Snippets snippets = new Snippets(searcher, query.text());
                     for (ScoreDoc hit : top.scoreDocs) {
                         found.add(found(stored.document(hit.doc), hit.score, snippets));
                     }
@@ -431,41 +429,52 @@ public final class LuceneIndex implements AutoCloseable {
     }
 
     /**
-     * The snippets of one search: one highlighter per highlighted field, made once for all the hits shown. A query
-     * of words alone is scored by its terms, taken from the query once; only a phrase needs the positions of each
-     * text's words (a span scorer per text), which costs about ten times as much (docs/BENCHMARKS.md).
+     * The snippets of one search: one highlighter per highlighted field, made once for all the hits shown and only
+     * when a hit needs that field (most snippets come from the first). A query of words alone is scored by its terms,
+     * taken from the query once; only a phrase needs the positions of each text's words (a span scorer per text),
+     * which costs several times as much (docs/BENCHMARKS.md).
      */
     private final class Snippets {
-        private final Query words;
-        private final boolean positional;
+        private final IndexSearcher searcher;
+        private final String text;
         private final Map<String, Highlighter> highlighters = new java.util.HashMap<>();
 
-        Snippets(Query words) {
-            this.words = words;
-            boolean[] phrase = { false };
-            words.visit(new QueryVisitor() {
-                @Override
-                public QueryVisitor getSubVisitor(Occur occur, Query parent) {
-                    phrase[0] |= parent instanceof PhraseQuery || parent instanceof MultiPhraseQuery;
-                    return this;
-                }
-            });
-            this.positional = phrase[0];
+        Snippets(IndexSearcher searcher, String text) {
+            this.searcher = searcher;
+            this.text = text;
         }
 
         /** The best fragment of the text with the query's words marked, as the field's analysis sees them. */
         Optional<String> best(String field, String text) {
-            Highlighter highlighter = highlighters.computeIfAbsent(field, this::highlighter);
             try {
+                Highlighter highlighter = highlighters.get(field);
+                if (highlighter == null) {
+                    highlighter = highlighter(field);
+                    highlighters.put(field, highlighter);
+                }
                 return Optional.ofNullable(highlighter.getBestFragment(analyzer, field, text));
             } catch (IOException | InvalidTokenOffsetsException e) {
                 return Optional.empty();
             }
         }
 
-        private Highlighter highlighter(String field) {
+        private static boolean hasPhrase(Query query) {
+            boolean[] phrase = { false };
+            query.visit(new QueryVisitor() {
+                @Override
+                public QueryVisitor getSubVisitor(Occur occur, Query parent) {
+                    phrase[0] |= parent instanceof PhraseQuery || parent instanceof MultiPhraseQuery;
+                    return this;
+                }
+            });
+            return phrase[0];
+        }
+
+        private Highlighter highlighter(String field) throws IOException {
+            // Prefix and fuzzy words expanded once against the index into their best terms, for this field alone.
+            Query words = searcher.rewrite(parse(text, new String[] { field }, HIGHLIGHT_REWRITE));
             SimpleHTMLFormatter marks = new SimpleHTMLFormatter("<mark>", "</mark>");
-            if (positional) {
+            if (hasPhrase(words)) {
                 QueryScorer scorer = new QueryScorer(words, field);
                 Highlighter h = new Highlighter(marks, new SimpleHTMLEncoder(), scorer);
                 h.setTextFragmenter(new SimpleSpanFragmenter(scorer, SNIPPET_CHARS));

@@ -151,16 +151,15 @@ public final class AuditChain {
         return positionOfHash;
     }
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     /** Whether the stored hash (lower-case hex, as written) is this digest. */
     private static boolean matches(byte[] digest, String hex) {
         if (hex == null || hex.length() != digest.length * 2) {
             return false;
         }
         for (int i = 0; i < digest.length; i++) {
-            int high = Character.digit(hex.charAt(2 * i), 16);
-            int low = Character.digit(hex.charAt(2 * i + 1), 16);
-            if (high < 0 || low < 0 || Character.isUpperCase(hex.charAt(2 * i)) || Character.isUpperCase(hex.charAt(2 * i + 1))
-                    || (byte) (high << 4 | low) != digest[i]) {
+            if (hex.charAt(2 * i) != HEX[(digest[i] >> 4) & 15] || hex.charAt(2 * i + 1) != HEX[digest[i] & 15]) {
                 return false;
             }
         }

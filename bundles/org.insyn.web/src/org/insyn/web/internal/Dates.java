@@ -8,11 +8,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.text.ParsePosition;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Reads the dates sources give: ISO 8601, RFC 1123 (RSS), plain dates, or a source's own pattern. */
 final class Dates {
@@ -26,37 +23,33 @@ final class Dates {
         if (s.isEmpty()) {
             return Optional.empty();
         }
+        if (pattern.isPresent()) {
+            try {
+                DateTimeFormatter f = DateTimeFormatter.ofPattern(pattern.get(), Locale.ENGLISH);
+                return Optional.of(LocalDateTime.parse(s, f).atZone(SWEDEN).toInstant());
+            } catch (DateTimeParseException e) {
+                // fall through to the standard forms
+            }
+        }
         try {
-            if (pattern.isPresent()) {
-                DateTimeFormatter f = PATTERNS.computeIfAbsent(pattern.get(), p -> DateTimeFormatter.ofPattern(p, Locale.ENGLISH));
-                if (fits(f, s)) {
-                    return Optional.of(LocalDateTime.parse(s, f).atZone(SWEDEN).toInstant());
-                }
-            }
-            // Each form is tried without an exception first: a page of hits would otherwise throw a few per hit.
-            if (fits(DateTimeFormatter.ISO_OFFSET_DATE_TIME, s)) {
-                return Optional.of(OffsetDateTime.parse(s).toInstant());
-            }
-            if (fits(DateTimeFormatter.RFC_1123_DATE_TIME, s)) {
-                return Optional.of(ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-            }
-            if (fits(DateTimeFormatter.ISO_LOCAL_DATE_TIME, s)) {
-                return Optional.of(LocalDateTime.parse(s).atZone(SWEDEN).toInstant());
-            }
-            String day = s.length() > 10 ? s.substring(0, 10) : s;
-            return fits(DateTimeFormatter.ISO_LOCAL_DATE, day) ? Optional.of(LocalDate.parse(day).atStartOfDay(SWEDEN).toInstant())
-                    : Optional.empty();
+            return Optional.of(OffsetDateTime.parse(s).toInstant());
         } catch (DateTimeParseException e) {
-            // the text has the form but not a real date (a 31 April): no date rather than a wrong one
+            // next form
+        }
+        try {
+            return Optional.of(ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        } catch (DateTimeParseException e) {
+            // next form
+        }
+        try {
+            return Optional.of(LocalDateTime.parse(s).atZone(SWEDEN).toInstant());
+        } catch (DateTimeParseException e) {
+            // next form
+        }
+        try {
+            return Optional.of(LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s).atStartOfDay(SWEDEN).toInstant());
+        } catch (DateTimeParseException e) {
             return Optional.empty();
         }
-    }
-
-    private static final Map<String, DateTimeFormatter> PATTERNS = new ConcurrentHashMap<>();
-
-    /** Whether the whole text has the form of the formatter (not yet whether it is a real date). */
-    private static boolean fits(DateTimeFormatter f, String s) {
-        ParsePosition at = new ParsePosition(0);
-        return f.parseUnresolved(s, at) != null && at.getErrorIndex() < 0 && at.getIndex() == s.length();
     }
 }

@@ -34,8 +34,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <p>
  * Figures are only worth keeping when the machine was quiet and the error is small: the load average is read at the
  * start and the end and printed with the table; a table begun above {@value #QUIET_LOAD} is marked as loaded and is
- * not written to {@code docs/BENCHMARKS.md}. A class whose error is 20 % of its score or more is run again, baseline
- * and all (the ratio stays within one fork set), with twice the measured iterations, up to {@value #RETRIES} times.
+ * not written to {@code docs/BENCHMARKS.md}. On a quiet machine a class whose error is 20 % of its score or more is
+ * run again, baseline and all (the ratio stays within one fork set), with twice the measured iterations, up to
+ * {@value #RETRIES} times; a loaded machine is not worth the time.
  * <p>
  * {@code --smoke} runs every benchmark once at a small size, to show that each still runs: its figures mean nothing.
  */
@@ -108,7 +109,7 @@ public final class Main {
         }
         List<RunResult> results = new ArrayList<>(new Runner(options.build()).run());
         List<String> notes = new ArrayList<>();
-        if (!smoke) {
+        if (!smoke && quiet) {
             results = rerunNoisy(base, results, notes);
         }
         double loadAtEnd = load();
@@ -142,7 +143,12 @@ public final class Main {
                 RunResult first = group.getValue().get(0);
                 int iterations = first.getParams().getMeasurement().getCount() * 2;
                 ChainedOptionsBuilder o = new OptionsBuilder().parent(base).shouldFailOnError(true)
-                        .include("^" + Pattern.quote(owner(first)) + "\\.\\w+$").measurementIterations(iterations);
+                        .measurementIterations(iterations);
+                // JMH adds includes to those given on the command line: everything but this group is excluded instead.
+                String methods = Pattern.quote(owner(first)) + "\\.(" + group.getValue().stream()
+                        .map(r -> r.getParams().getBenchmark().substring(owner(r).length() + 1))
+                        .collect(java.util.stream.Collectors.joining("|")) + ")$";
+                o.include(methods).exclude("^(?!" + methods + ")");
                 for (String key : first.getParams().getParamsKeys()) {
                     o.param(key, first.getParams().getParam(key));
                 }
