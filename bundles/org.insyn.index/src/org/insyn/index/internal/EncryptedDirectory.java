@@ -5,12 +5,15 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.zip.CRC32;
 
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 
 import org.apache.lucene.store.BufferedIndexInput;
+import org.apache.lucene.store.ByteBuffersDataInput;
+import org.apache.lucene.store.ByteBuffersIndexInput;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FilterDirectory;
 import org.apache.lucene.store.IOContext;
@@ -26,32 +29,74 @@ public final class EncryptedDirectory extends FilterDirectory {
     static final int HEADER = 16;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final SecretKey key;
+    /** One AES key schedule per thread, shared by every file and clone: the counter blocks differ, the cipher does not. */
+    private final ThreadLocal<Cipher> ciphers;
 
-    public EncryptedDirectory(Directory in, SecretKey key) {
+    public EncryptedDirectory(Directory in, SecretKey key) throws IOException {
         super(in);
-        this.key = key;
+        blockCipher(key); // a key AES cannot use fails here, not on some later read
+        this.ciphers = ThreadLocal.withInitial(() -> {
+            try {
+                return blockCipher(key);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     @Override
     public IndexOutput createOutput(String name, IOContext context) throws IOException {
-        return new Output(in.createOutput(name, context), key);
+        return new Output(in.createOutput(name, context), ciphers);
     }
 
     @Override
     public IndexOutput createTempOutput(String prefix, String suffix, IOContext context) throws IOException {
-        return new Output(in.createTempOutput(prefix, suffix, context), key);
+        return new Output(in.createTempOutput(prefix, suffix, context), ciphers);
     }
 
     @Override
     public IndexInput openInput(String name, IOContext context) throws IOException {
         IndexInput raw = in.openInput(name, context);
         try {
-            return new Input("encrypted(" + raw + ")", raw, key, context);
+            if (raw.length() >= HEADER && inHeap(name, raw.length() - HEADER)) {
+                try (raw) {
+                    return decrypted(name, raw);
+                }
+            }
+            return new Input("encrypted(" + raw + ")", raw, ciphers, context);
         } catch (IOException | RuntimeException e) {
             raw.close();
             throw e;
         }
+    }
+
+    /**
+     * Whether a file is decrypted once into memory when opened rather than on every read. Searching reads norms, doc
+     * values and the terms and points indexes at random, a few bytes at a time: through a buffered decrypting input
+     * each of those reads decrypted a whole buffer (docs/BENCHMARKS.md). These files are small (a few bytes per
+     * document), and so are the metadata files; postings, terms, points data and stored text are large and read in
+     * runs, and stay decrypted per read. The disk holds only encrypted bytes either way (R9).
+     */
+    static boolean inHeap(String name, long length) {
+        String extension = name.substring(name.lastIndexOf('.') + 1);
+        return length <= SMALL_FILE || (RANDOM_ACCESS.contains(extension) && length <= LARGEST_IN_HEAP);
+    }
+
+    private static final java.util.Set<String> RANDOM_ACCESS = java.util.Set.of("nvd", "nvm", "dvd", "dvm", "tip", "tmd", "kdi", "kdm",
+            "fdx", "fdm", "psm", "fnm", "si");
+    private static final long SMALL_FILE = 256 << 10;
+    private static final long LARGEST_IN_HEAP = 64 << 20;
+
+    private IndexInput decrypted(String name, IndexInput raw) throws IOException {
+        byte[] iv = new byte[HEADER];
+        raw.readBytes(iv, 0, HEADER);
+        byte[] plain = new byte[Math.toIntExact(raw.length() - HEADER)];
+        raw.readBytes(plain, 0, plain.length);
+        Keystream keystream = new Keystream(ciphers, iv);
+        for (int at = 0; at < plain.length; at += 1 << 16) {
+            keystream.apply(at, plain, at, Math.min(1 << 16, plain.length - at));
+        }
+        return new ByteBuffersIndexInput(new ByteBuffersDataInput(List.of(ByteBuffer.wrap(plain))), "decrypted(" + name + ")");
     }
 
     @Override
@@ -67,26 +112,34 @@ public final class EncryptedDirectory extends FilterDirectory {
         }
     }
 
+    /** An AES block cipher under the key, in ECB mode: what a {@link Keystream} encrypts its counter blocks with. */
+    static Cipher blockCipher(SecretKey key) throws IOException {
+        try {
+            Cipher aes = Cipher.getInstance("AES/ECB/NoPadding");
+            aes.init(Cipher.ENCRYPT_MODE, key);
+            return aes;
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot use the index key", e);
+        }
+    }
+
     /**
      * The CTR keystream of one file, made by encrypting counter blocks with AES in ECB mode: the key schedule is set
-     * up once per stream instead of once per read, which a CTR cipher object would need to jump to an offset.
+     * up once per thread instead of once per read, which a CTR cipher object would need to jump to an offset. A
+     * search clones its inputs many times (every term lookup); the cipher is the same for all files, so a clone
+     * costs nothing.
      */
     static final class Keystream {
-        private final Cipher aes;
+        private final ThreadLocal<Cipher> ciphers;
         private final long ivHigh;
         private final long ivLow;
         private byte[] blocks = new byte[0];
 
-        Keystream(SecretKey key, byte[] iv) throws IOException {
+        Keystream(ThreadLocal<Cipher> ciphers, byte[] iv) {
+            this.ciphers = ciphers;
             ByteBuffer b = ByteBuffer.wrap(iv);
             ivHigh = b.getLong();
             ivLow = b.getLong();
-            try {
-                aes = Cipher.getInstance("AES/ECB/NoPadding");
-                aes.init(Cipher.ENCRYPT_MODE, key);
-            } catch (GeneralSecurityException e) {
-                throw new IOException("cannot use the index key", e);
-            }
         }
 
         /** XORs {@code length} bytes of data with the keystream that starts at {@code position} of the file. */
@@ -105,7 +158,7 @@ public final class EncryptedDirectory extends FilterDirectory {
                 counters.putLong(ivHigh + carry).putLong(low);
             }
             try {
-                aes.update(blocks, 0, size, blocks, 0);
+                ciphers.get().update(blocks, 0, size, blocks, 0);
             } catch (GeneralSecurityException e) {
                 throw new IOException(e);
             }
@@ -123,13 +176,13 @@ public final class EncryptedDirectory extends FilterDirectory {
         private int used;
         private long written;
 
-        Output(IndexOutput out, SecretKey key) throws IOException {
+        Output(IndexOutput out, ThreadLocal<Cipher> ciphers) throws IOException {
             super("encrypted(" + out + ")", out.getName());
             this.out = out;
             byte[] iv = new byte[HEADER];
             RANDOM.nextBytes(iv);
             out.writeBytes(iv, iv.length);
-            keystream = new Keystream(key, iv);
+            keystream = new Keystream(ciphers, iv);
         }
 
         @Override
@@ -186,22 +239,22 @@ public final class EncryptedDirectory extends FilterDirectory {
 
     private static final class Input extends BufferedIndexInput {
         private IndexInput raw;
-        private final SecretKey key;
+        private final ThreadLocal<Cipher> ciphers;
         private final byte[] iv = new byte[HEADER];
         private final long length;
         private Keystream keystream;
         private byte[] scratch = new byte[0];
 
-        Input(String description, IndexInput raw, SecretKey key, IOContext context) throws IOException {
+        Input(String description, IndexInput raw, ThreadLocal<Cipher> ciphers, IOContext context) throws IOException {
             super(description, context);
             this.raw = raw;
-            this.key = key;
+            this.ciphers = ciphers;
             if (raw.length() < HEADER) {
                 throw new EOFException("encrypted file without header: " + raw);
             }
             raw.readBytes(iv, 0, HEADER);
             this.length = raw.length() - HEADER;
-            this.keystream = new Keystream(key, iv);
+            this.keystream = new Keystream(ciphers, iv);
         }
 
         @Override
@@ -237,11 +290,7 @@ public final class EncryptedDirectory extends FilterDirectory {
             Input copy = (Input) super.clone();
             copy.raw = raw.clone();
             copy.scratch = new byte[0];
-            try {
-                copy.keystream = new Keystream(key, iv);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
+            copy.keystream = new Keystream(ciphers, iv);
             return copy;
         }
 

@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -32,8 +36,11 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.MultiTermQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -46,6 +53,8 @@ import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.highlight.Highlighter;
 import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
 import org.apache.lucene.search.highlight.QueryScorer;
+import org.apache.lucene.search.highlight.QueryTermScorer;
+import org.apache.lucene.search.highlight.SimpleFragmenter;
 import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
 import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 import org.apache.lucene.search.highlight.SimpleSpanFragmenter;
@@ -99,8 +108,11 @@ public final class LuceneIndex implements AutoCloseable {
         TieredMergePolicy merges = new TieredMergePolicy();
         // An expunge must leave no removed text behind, however few documents a segment lost.
         merges.setForceMergeDeletesPctAllowed(0);
-        writer = new IndexWriter(directory,
-                new IndexWriterConfig(analyzer).setOpenMode(OpenMode.CREATE_OR_APPEND).setMergePolicy(merges));
+        // No compound files: each kind of data keeps its own file, so the directory can hold the small, randomly read
+        // ones decrypted in memory (EncryptedDirectory).
+        merges.setNoCFSRatio(0);
+        writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(OpenMode.CREATE_OR_APPEND)
+                .setUseCompoundFile(false).setMergePolicy(merges).setRAMBufferSizeMB(64));
         searchers = new SearcherManager(writer, null);
     }
 
@@ -155,32 +167,79 @@ public final class LuceneIndex implements AutoCloseable {
         }
     }
 
-    /** Replaces everything with the items the source hands over, reporting progress every thousand. */
+    /**
+     * Replaces everything with the items the source hands over, reporting progress every thousand. Analysing the
+     * texts is most of the work, and IndexWriter takes documents from several threads at once: the source's items
+     * are analysed in batches on every core (the source's own thread helps when they are all busy).
+     */
     public synchronized long rebuild(Consumer<Consumer<IndexedItem>> source, long total, Progress progress) {
+        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(threads * 2),
+                Thread.ofPlatform().name("insyn-index-rebuild").daemon().factory(), new ThreadPoolExecutor.CallerRunsPolicy());
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         try {
             writer.deleteAll();
             long[] done = { 0 };
+            List<List<Document>> batch = new ArrayList<>(List.of(new ArrayList<>()));
             progress.worked(0, total);
             source.accept(item -> {
-                try {
-                    writer.addDocument(document(item));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                if (failure.get() != null) {
+                    throw new IllegalStateException("indexing failed", failure.get());
+                }
+                batch.get(0).add(document(item));
+                if (batch.get(0).size() == REBUILD_BATCH) {
+                    pool.execute(adding(batch.set(0, new ArrayList<>()), failure));
                 }
                 if (++done[0] % 1000 == 0) {
                     progress.worked(done[0], Math.max(done[0], total));
                 }
             });
+            adding(batch.get(0), failure).run();
+            pool.shutdown();
+            while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                // the last batches are still being analysed
+            }
+            if (failure.get() instanceof IOException io) {
+                throw io;
+            } else if (failure.get() instanceof RuntimeException r) {
+                throw r;
+            }
             publish();
             progress.worked(done[0], Math.max(done[0], total));
             return done[0];
-        } catch (IOException e) {
-            throw abandon(failed(e));
-        } catch (UncheckedIOException e) {
-            throw abandon(failed(e.getCause()));
-        } catch (RuntimeException e) {
-            throw abandon(e);
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            // No batch may still be adding while the writer rolls back.
+            pool.shutdownNow();
+            try {
+                pool.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException again) {
+                Thread.currentThread().interrupt();
+            }
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw abandon(e instanceof IOException io ? failed(io)
+                    : e instanceof UncheckedIOException u ? failed(u.getCause())
+                    : e instanceof InterruptedException ? failed(new java.io.InterruptedIOException("the rebuild was interrupted"))
+                    : (RuntimeException) e);
         }
+    }
+
+    private static final int REBUILD_BATCH = 256;
+
+    private Runnable adding(List<Document> documents, AtomicReference<Throwable> failure) {
+        return () -> {
+            try {
+                for (Document d : documents) {
+                    if (failure.get() != null) {
+                        return;
+                    }
+                    writer.addDocument(d);
+                }
+            } catch (IOException | RuntimeException e) {
+                failure.compareAndSet(null, e);
+            }
+        };
     }
 
     /**
@@ -244,10 +303,12 @@ public final class LuceneIndex implements AutoCloseable {
                         ? searcher.search(filtered, query.limit(), new Sort(new SortedNumericSortField(DATE, SortField.Type.LONG, true)))
                         : searcher.search(filtered, query.limit());
                 StoredFields stored = searcher.storedFields();
-                Query marked = top.scoreDocs.length == 0 ? words : searcher.rewrite(parse(query.text(), HIGHLIGHT_REWRITE));
                 List<Found> found = new ArrayList<>();
-                for (ScoreDoc hit : top.scoreDocs) {
-                    found.add(found(stored.document(hit.doc), hit.score, marked));
+                if (top.scoreDocs.length > 0) {
+                    Snippets snippets = new Snippets(searcher, query.text());
+                    for (ScoreDoc hit : top.scoreDocs) {
+                        found.add(found(stored.document(hit.doc), hit.score, snippets));
+                    }
                 }
                 return new SearchResults(top.totalHits.value(), top.totalHits.relation() == TotalHits.Relation.EQUAL_TO, found);
             } finally {
@@ -294,11 +355,11 @@ public final class LuceneIndex implements AutoCloseable {
     }
 
     private Query parse(String text) {
-        return parse(text, MultiTermQuery.CONSTANT_SCORE_BLENDED_REWRITE);
+        return parse(text, SEARCHED, MultiTermQuery.CONSTANT_SCORE_BLENDED_REWRITE);
     }
 
-    private Query parse(String text, MultiTermQuery.RewriteMethod rewrite) {
-        MultiFieldQueryParser parser = new MultiFieldQueryParser(SEARCHED, analyzer, BOOSTS);
+    private Query parse(String text, String[] fields, MultiTermQuery.RewriteMethod rewrite) {
+        MultiFieldQueryParser parser = new MultiFieldQueryParser(fields, analyzer, BOOSTS);
         parser.setMultiTermRewriteMethod(rewrite);
         parser.setDefaultOperator(QueryParser.Operator.AND);
         try {
@@ -354,12 +415,12 @@ public final class LuceneIndex implements AutoCloseable {
         return d;
     }
 
-    private Found found(Document d, float score, Query words) {
+    private Found found(Document d, float score, Snippets snippets) {
         String text = d.get(TEXT);
         String title = d.get(Analysis.TITLE);
-        String snippet = best(words, Analysis.ALL, text)
-                .or(() -> best(words, Analysis.EXACT, text))
-                .or(() -> Optional.ofNullable(d.get(AUTHOR)).flatMap(a -> best(words, Analysis.EXACT, a)))
+        String snippet = snippets.best(Analysis.ALL, text)
+                .or(() -> snippets.best(Analysis.EXACT, text))
+                .or(() -> Optional.ofNullable(d.get(AUTHOR)).flatMap(a -> snippets.best(Analysis.EXACT, a)))
                 .orElseGet(() -> new SimpleHTMLEncoder().encodeText(text.length() > SNIPPET_CHARS ? text.substring(0, SNIPPET_CHARS) + "…" : text));
         Optional<Long> caseId = Optional.ofNullable(d.getField(CASE)).map(f -> f.numericValue().longValue());
         return new Found(Kind.valueOf(d.get(KIND)), d.getField(ID).numericValue().longValue(), caseId, title,
@@ -367,15 +428,61 @@ public final class LuceneIndex implements AutoCloseable {
                 score, snippet);
     }
 
-    /** The best fragment of the text with the query's words marked, as the field's analysis sees them. */
-    private Optional<String> best(Query words, String field, String text) {
-        QueryScorer scorer = new QueryScorer(words, field);
-        Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), scorer);
-        highlighter.setTextFragmenter(new SimpleSpanFragmenter(scorer, SNIPPET_CHARS));
-        try {
-            return Optional.ofNullable(highlighter.getBestFragment(analyzer, field, text));
-        } catch (IOException | InvalidTokenOffsetsException e) {
-            return Optional.empty();
+    /**
+     * The snippets of one search: one highlighter per highlighted field, made once for all the hits shown and only
+     * when a hit needs that field (most snippets come from the first). A query of words alone is scored by its terms,
+     * taken from the query once; only a phrase needs the positions of each text's words (a span scorer per text),
+     * which costs several times as much (docs/BENCHMARKS.md).
+     */
+    private final class Snippets {
+        private final IndexSearcher searcher;
+        private final String text;
+        private final Map<String, Highlighter> highlighters = new java.util.HashMap<>();
+
+        Snippets(IndexSearcher searcher, String text) {
+            this.searcher = searcher;
+            this.text = text;
+        }
+
+        /** The best fragment of the text with the query's words marked, as the field's analysis sees them. */
+        Optional<String> best(String field, String text) {
+            try {
+                Highlighter highlighter = highlighters.get(field);
+                if (highlighter == null) {
+                    highlighter = highlighter(field);
+                    highlighters.put(field, highlighter);
+                }
+                return Optional.ofNullable(highlighter.getBestFragment(analyzer, field, text));
+            } catch (IOException | InvalidTokenOffsetsException e) {
+                return Optional.empty();
+            }
+        }
+
+        private static boolean hasPhrase(Query query) {
+            boolean[] phrase = { false };
+            query.visit(new QueryVisitor() {
+                @Override
+                public QueryVisitor getSubVisitor(Occur occur, Query parent) {
+                    phrase[0] |= parent instanceof PhraseQuery || parent instanceof MultiPhraseQuery;
+                    return this;
+                }
+            });
+            return phrase[0];
+        }
+
+        private Highlighter highlighter(String field) throws IOException {
+            // Prefix and fuzzy words expanded once against the index into their best terms, for this field alone.
+            Query words = searcher.rewrite(parse(text, new String[] { field }, HIGHLIGHT_REWRITE));
+            SimpleHTMLFormatter marks = new SimpleHTMLFormatter("<mark>", "</mark>");
+            if (hasPhrase(words)) {
+                QueryScorer scorer = new QueryScorer(words, field);
+                Highlighter h = new Highlighter(marks, new SimpleHTMLEncoder(), scorer);
+                h.setTextFragmenter(new SimpleSpanFragmenter(scorer, SNIPPET_CHARS));
+                return h;
+            }
+            Highlighter h = new Highlighter(marks, new SimpleHTMLEncoder(), new QueryTermScorer(words, field));
+            h.setTextFragmenter(new SimpleFragmenter(SNIPPET_CHARS));
+            return h;
         }
     }
 

@@ -62,20 +62,21 @@ public final class AuditChain {
      */
     public static List<Problem> verify(List<AuditEntry> entries, ChainHead storedHead, Optional<ChainHead> expected) {
         List<Problem> problems = new ArrayList<>();
+        // Where each hash stands is needed only to explain a broken link or find an exported head: made on first use.
         Map<String, Integer> positionOfHash = new HashMap<>();
-        for (int i = 0; i < entries.size(); i++) {
-            positionOfHash.putIfAbsent(entries.get(i).hash(), i);
-        }
         Set<Integer> explained = new HashSet<>();
+        // One digest for the whole walk, and the stored hex compared without formatting each hash: on a clean trail
+        // hashing is then most of the work, as it should be (docs/BENCHMARKS.md).
+        MessageDigest sha = sha256();
         String previous = GENESIS;
         long previousSeq = 0;
         for (int i = 0; i < entries.size(); i++) {
             AuditEntry e = entries.get(i);
-            if (!hash(e).equals(e.hash())) {
+            if (!matches(digest(sha, e), e.hash())) {
                 problems.add(new Problem(Kind.ENTRY_CHANGED, pos(e.seq()), "the entry no longer matches its hash"));
             }
             if (!e.previousHash().equals(previous)) {
-                Integer at = positionOfHash.get(e.previousHash());
+                Integer at = positions(entries, positionOfHash).get(e.previousHash());
                 if (e.seq() > previousSeq + 1) {
                     problems.add(new Problem(Kind.ENTRY_REMOVED, removedRange(previousSeq + 1, e.seq() - 1),
                             "entry " + e.seq() + " follows an entry that is no longer stored"));
@@ -113,13 +114,56 @@ public final class AuditChain {
             problems.add(new Problem(Kind.ENTRY_CHANGED, pos(previousSeq), "the last entry is not the recorded head"));
         }
         expected.ifPresent(head -> {
-            Integer at = positionOfHash.get(head.hash());
+            Integer at = positions(entries, positionOfHash).get(head.hash());
             if (at == null || entries.get(at).seq() != head.seq()) {
                 problems.add(new Problem(Kind.HEAD_MISSING, pos(head.seq()),
                         "the trail no longer contains the exported head " + head.hash()));
             }
         });
         return problems;
+    }
+
+    /** The same bytes as {@link #canonical(AuditEntry)}, fed to the digest field by field instead of built first. */
+    private static byte[] digest(MessageDigest sha, AuditEntry e) {
+        field(sha, e.previousHash());
+        field(sha, Long.toString(e.at().toEpochMilli()));
+        field(sha, e.actorId());
+        field(sha, e.action().name());
+        field(sha, e.caseId().map(String::valueOf).orElse(""));
+        field(sha, e.target());
+        field(sha, e.detail());
+        return sha.digest();
+    }
+
+    private static void field(MessageDigest sha, String field) {
+        sha.update((field.length() + ":").getBytes(StandardCharsets.US_ASCII));
+        sha.update(field.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) ';');
+    }
+
+    /** The first place of each hash in the trail, filled in on first use. */
+    private static Map<String, Integer> positions(List<AuditEntry> entries, Map<String, Integer> positionOfHash) {
+        if (positionOfHash.isEmpty()) {
+            for (int i = 0; i < entries.size(); i++) {
+                positionOfHash.putIfAbsent(entries.get(i).hash(), i);
+            }
+        }
+        return positionOfHash;
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /** Whether the stored hash (lower-case hex, as written) is this digest. */
+    private static boolean matches(byte[] digest, String hex) {
+        if (hex == null || hex.length() != digest.length * 2) {
+            return false;
+        }
+        for (int i = 0; i < digest.length; i++) {
+            if (hex.charAt(2 * i) != HEX[(digest[i] >> 4) & 15] || hex.charAt(2 * i + 1) != HEX[digest[i] & 15]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String pos(long seq) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +29,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -44,6 +47,8 @@ public final class ConfiguredSource implements SourceProvider {
     private final SourceConfig config;
     private final PrivateHttp http;
     private final Settings settings;
+    // Parsing the selectors of every field for every item was a third of reading a page: each is parsed once.
+    private final Map<String, List<Alternative>> compiled = new ConcurrentHashMap<>();
 
     public ConfiguredSource(SourceConfig config, PrivateHttp http, Settings settings) {
         this.config = config;
@@ -214,20 +219,32 @@ public final class ConfiguredSource implements SourceProvider {
     }
 
     /** The first non-empty value of the alternatives: "css" gives the text, "css@attr" an attribute (absolute for links). */
-    private static String select(Element root, String spec) {
-        for (String alternative : spec.split(" \\| ")) {
-            int at = alternative.lastIndexOf('@');
-            String css = (at < 0 ? alternative : alternative.substring(0, at)).strip();
-            Element e = css.isEmpty() ? root : root.selectFirst(css);
+    private String select(Element root, String spec) {
+        for (Alternative alternative : compiled.computeIfAbsent(spec, ConfiguredSource::compile)) {
+            Element e = alternative.css() == null ? root : root.selectFirst(alternative.css());
             if (e == null) {
                 continue;
             }
-            String value = at < 0 ? e.text() : e.attr(alternative.substring(at + 1).strip());
+            String value = alternative.attribute() == null ? e.text() : e.attr(alternative.attribute());
             if (!value.isBlank()) {
                 return value.strip();
             }
         }
         return "";
+    }
+
+    /** One alternative of a field: where (none: the item itself) and what (no attribute: the text). */
+    private record Alternative(Evaluator css, String attribute) {
+    }
+
+    private static List<Alternative> compile(String spec) {
+        List<Alternative> alternatives = new ArrayList<>();
+        for (String alternative : spec.split(" \\| ")) {
+            int at = alternative.lastIndexOf('@');
+            String css = (at < 0 ? alternative : alternative.substring(0, at)).strip();
+            alternatives.add(new Alternative(css.isEmpty() ? null : QueryParser.parse(css), at < 0 ? null : alternative.substring(at + 1).strip()));
+        }
+        return List.copyOf(alternatives);
     }
 
     private Page parseJson(byte[] body, URI base) throws SourceException {
