@@ -34,6 +34,7 @@ import org.insyn.core.service.SearchService;
 import org.insyn.core.service.SourceProvider;
 import org.insyn.core.service.Workspace;
 import org.insyn.core.service.WorkspaceProvider;
+import org.insyn.testing.OsgiServices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,7 +87,7 @@ class CliWalkTest {
 
     /** The demo sources, once DS has registered them (the registry starts again when the demo web appears). */
     private static SearchService demoSearch() throws InterruptedException {
-        SearchService search = Services.await(SearchService.class, 20_000);
+        SearchService search = OsgiServices.service(SearchService.class, java.time.Duration.ofSeconds(20));
         for (int i = 0; i < 200 && search.sources().stream().map(SourceProvider::id).noneMatch("demo-sokfinn"::equals); i++) {
             Thread.sleep(100);
         }
@@ -96,7 +97,7 @@ class CliWalkTest {
 
     @Test
     void R1_R2_R3_R4_R8_wholeInvestigationAndOutreachFromTheCommandLine(@TempDir Path dir) throws Exception {
-        WorkspaceProvider store = Services.await(WorkspaceProvider.class, 20_000);
+        WorkspaceProvider store = OsgiServices.service(WorkspaceProvider.class, java.time.Duration.ofSeconds(20));
         SearchService search = demoSearch();
         Workspaces.make(store, dir, new Unit(UNIT, "IFO Rinkeby", ReviewPolicy.AFTER), Workspaces.person("anna", Role.INVESTIGATOR, UNIT),
                 Workspaces.person("sara", Role.SUPERVISOR, UNIT));
@@ -168,7 +169,7 @@ class CliWalkTest {
 
     @Test
     void R15_sourcesCheckAsksEachSourceOnceAndSaysItWorks(@TempDir Path dir) throws Exception {
-        WorkspaceProvider store = Services.await(WorkspaceProvider.class, 20_000);
+        WorkspaceProvider store = OsgiServices.service(WorkspaceProvider.class, java.time.Duration.ofSeconds(20));
         SearchService search = demoSearch();
         Workspaces.make(store, dir, new Unit(UNIT, "IFO Rinkeby", ReviewPolicy.AFTER), Workspaces.person("anna", Role.INVESTIGATOR, UNIT));
         Map<String, String> env = new java.util.HashMap<>(Workspaces.as("anna"));

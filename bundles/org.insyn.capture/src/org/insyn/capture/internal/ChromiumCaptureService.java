@@ -54,7 +54,6 @@ public final class ChromiumCaptureService implements CaptureService {
     /** R17: a folder of PEM certificates of the timestamp authorities the city trusts; property, environment, preference. */
     public static final String ANCHORS_PROPERTY = "insyn.capture.tsaAnchors";
     public static final String ANCHORS_ENV = "INSYN_TSA_ANCHORS";
-    public static final String ANCHORS_PREFERENCE = "tsa.anchors";
 
     private final Supplier<CaptureOptions> options;
     private final Trackers trackers;
@@ -98,8 +97,7 @@ public final class ChromiumCaptureService implements CaptureService {
     private List<java.security.cert.X509Certificate> trustAnchors() throws IOException {
         Optional<String> folder = Optional.ofNullable(System.getProperty(ANCHORS_PROPERTY)).filter(f -> !f.isBlank())
                 .or(() -> Optional.ofNullable(System.getenv(ANCHORS_ENV)).filter(f -> !f.isBlank()))
-                .or(() -> Optional.ofNullable(preferences == null ? null : preferences.getString(PREFERENCES, ANCHORS_PREFERENCE, null, null))
-                        .filter(f -> !f.isBlank()));
+                .or(() -> preferences == null ? Optional.empty() : preferences.timestampTrustAnchors());
         return folder.isEmpty() ? List.of() : TimestampTrust.anchors(java.nio.file.Path.of(folder.get().strip()));
     }
 

@@ -9,4 +9,7 @@ public interface CaptureSettings {
 
     /** Sets the authority's address and saves it; a blank address removes it. */
     void setTimestampAuthority(String address);
+
+    /** The folder of PEM certificates of the timestamp authorities trusted in verify (R17); empty when none is set. */
+    Optional<String> timestampTrustAnchors();
 }

@@ -24,6 +24,7 @@ public final class EclipsePreferences implements SourceSettings, CaptureSettings
     static final String SOURCES = "org.insyn.web";
     static final String CAPTURE = "org.insyn.capture";
     static final String TIMESTAMP_AUTHORITY = "tsa.url";
+    static final String TRUST_ANCHORS = "tsa.anchors";
 
     private IPreferencesService preferences;
 
@@ -50,6 +51,11 @@ public final class EclipsePreferences implements SourceSettings, CaptureSettings
     @Override
     public void setTimestampAuthority(String address) {
         write(CAPTURE, Map.of(TIMESTAMP_AUTHORITY, address));
+    }
+
+    @Override
+    public Optional<String> timestampTrustAnchors() {
+        return read(CAPTURE, TRUST_ANCHORS);
     }
 
     private Optional<String> read(String node, String key) {
