@@ -105,7 +105,7 @@ class TeamLoadTest {
         java.util.Random random = new java.util.Random(20261204L);
         for (int k = 0; k < kills; k++) {
             Child victim = start(classPath, shared, "k1", "worker", 60_000, "r" + k);
-            victim.awaitLine("note ", TimeUnit.SECONDS.toMillis(60));
+            victim.awaitLine("note ", TimeUnit.SECONDS.toMillis(240));
             Thread.sleep(100 + random.nextInt(900));
             // SIGKILL wherever it is: between commits or in the middle of one
             victim.process.destroyForcibly();
