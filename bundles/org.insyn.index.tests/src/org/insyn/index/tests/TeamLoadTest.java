@@ -105,7 +105,7 @@ class TeamLoadTest {
         java.util.Random random = new java.util.Random(20261204L);
         for (int k = 0; k < kills; k++) {
             Child victim = start(classPath, shared, "k1", "worker", 60_000, "r" + k);
-            victim.awaitLine("note ", TimeUnit.SECONDS.toMillis(60));
+            victim.awaitLine("note ", TimeUnit.SECONDS.toMillis(240));
             Thread.sleep(100 + random.nextInt(900));
             // SIGKILL wherever it is: between commits or in the middle of one
             victim.process.destroyForcibly();
@@ -132,7 +132,8 @@ class TeamLoadTest {
         }
         for (Child c : children) {
             String verdict = c.awaitPrefix("index ", TimeUnit.SECONDS.toMillis(60));
-            assertTrue(verdict.startsWith("index ok"), () -> c.user + ": " + verdict);
+            assertTrue(verdict.startsWith("index ok"), () -> c.user + ": " + verdict + "; what it said besides its items: "
+                    + c.lines.stream().filter(l -> !l.matches("(note|capture|hit|review) .*") && !l.contains("flyway")).toList());
             assertTrue(c.process.waitFor(60, TimeUnit.SECONDS), c.user + " ends");
             assertEquals(0, c.process.exitValue(), () -> c.user + " ended cleanly: " + c.lines);
             assertTrue(c.lines.stream().noneMatch(l -> l.startsWith("error") || l.contains("Exception")), () -> c.user + ": " + c.lines);
@@ -172,7 +173,11 @@ class TeamLoadTest {
             }
             VerifyReport r = admin.verify();
             assertTrue(r.clean(), r.problems()::toString);
-            assertTrue(notes >= people - 1, "each worker got to write");
+            for (Child c : children) {
+                if (!c.user.equals("sara")) {
+                    assertTrue(c.items("note").size() > 0, c.user + " got to write");
+                }
+            }
             System.out.printf("TeamLoadTest: %d people at once, %d notes, %d audit entries, chain verified%n", people, notes, trail.size());
         }
     }

@@ -119,8 +119,17 @@ public final class WorkspaceIndex implements SearchIndex, StoreListener {
             }
             purged |= event.type() == StoreEvent.Type.PURGED;
             kind(event.type()).ifPresent(k -> {
-                Optional<IndexedItem> item = event.deleted() ? Optional.empty() : current(k, event.id());
-                item.ifPresentOrElse(puts::add, () -> removals.add(new LuceneIndex.Removal(k, event.id())));
+                try {
+                    Optional<IndexedItem> item = event.deleted() ? Optional.empty() : current(k, event.id());
+                    item.ifPresentOrElse(puts::add, () -> removals.add(new LuceneIndex.Removal(k, event.id())));
+                } catch (org.insyn.core.InsynException e) {
+                    if (e.kind() == org.insyn.core.InsynException.Kind.LOCKED) {
+                        throw e;
+                    }
+                    // one item that cannot be read must not keep the others, deletions above all, from the index
+                    System.getLogger(WorkspaceIndex.class.getName()).log(System.Logger.Level.WARNING,
+                            "item not indexed: " + k + " " + event.id(), e);
+                }
             });
         }
         index.apply(puts, removals, erasedCases);

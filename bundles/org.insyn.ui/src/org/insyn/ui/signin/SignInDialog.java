@@ -198,7 +198,10 @@ public final class SignInDialog extends Dialog {
 
     /** Shows the rows that apply: a new workspace's, shared mode's, and the role and unit once there is a choice. */
     private void showRows() {
-        boolean isNew = !folder.getText().isBlank() && !WorkspaceOpener.isWorkspace(Path.of(folder.getText().strip()));
+        // shared mode keeps the keys in the database: a local folder without them is a person's new profile, not a new
+        // workspace (IT makes a shared workspace with insyn cli init)
+        boolean isNew = !shared.getSelection() && !folder.getText().isBlank()
+                && !WorkspaceOpener.isWorkspace(Path.of(folder.getText().strip()));
         boolean changed = show(newWorkspaceRows, isNew) | show(sharedRows, shared.getSelection()) | show(choiceRows, opened != null);
         if (changed) {
             org.insyn.ui.dialogs.Fit.fit(getShell());
@@ -265,7 +268,7 @@ public final class SignInDialog extends Dialog {
         if (password.getCharCount() == 0) {
             throw new SignInException(Field.PASSWORD, "signin.noPassword");
         }
-        boolean isNew = !WorkspaceOpener.isWorkspace(directory);
+        boolean isNew = !shared.getSelection() && !WorkspaceOpener.isWorkspace(directory);
         Optional<FirstAccount> first = Optional.empty();
         if (isNew) {
             if (!password.getText().equals(repeat.getText())) {
