@@ -40,7 +40,8 @@ public final class SourceCheck {
             source.search(QUERY, context);
             return new Result(source.id(), Status.WORKS, Optional.empty());
         } catch (SourceException e) {
-            return new Result(source.id(), status(e, read.get()), Optional.of(e));
+            Status status = status(e, read.get());
+            return new Result(source.id(), status, status == Status.WORKS ? Optional.empty() : Optional.of(e));
         }
     }
 

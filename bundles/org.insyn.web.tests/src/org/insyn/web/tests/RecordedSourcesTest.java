@@ -385,7 +385,9 @@ class RecordedSourcesTest {
     void R15_aCheckAsksEachSourceOnceAndSaysWhatIsWrong() {
         List<org.insyn.core.model.NetworkRequest> log = Fixtures.log();
         service.on("offset=0", 200, JSON, "brave/page1.json");
-        assertEquals(SourceCheck.Status.WORKS, SourceCheck.check(shipped("brave", Map.of("brave.apiKey", "k")), Fixtures.USER, log::add).status());
+        SourceCheck.Result works = SourceCheck.check(shipped("brave", Map.of("brave.apiKey", "k")), Fixtures.USER, log::add);
+        assertEquals(SourceCheck.Status.WORKS, works.status());
+        assertEquals(Optional.empty(), works.problem(), "stopping after the first page is no problem");
         assertEquals(1, service.requests.size(), "the first page only");
         assertTrue(service.targets().get(0).contains("q=Stockholm&"), "a place, never a person: " + service.targets());
         assertTrue(log.stream().anyMatch(r -> r.url().contains("/res/v1/web/search")), "the request is in the network log");

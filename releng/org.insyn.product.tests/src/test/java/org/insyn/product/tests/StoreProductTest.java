@@ -54,6 +54,9 @@ class StoreProductTest {
 
         Product.Run verify = Product.insyn().script(workspace, ANNA, "cli", "verify");
         assertEquals(0, verify.exitCode(), verify.stdout() + verify.stderr());
+        String terminal = init.stdout() + init.stderr() + verify.stdout() + verify.stderr();
+        assertFalse(terminal.contains("Flyway") || terminal.contains("jdbc:") || terminal.contains("vector"),
+                "no library log lines on the terminal: " + terminal);
     }
 
     /** A new workspace: an administrator, the unit north (weeding minor importance at once) and its investigator anna. */
