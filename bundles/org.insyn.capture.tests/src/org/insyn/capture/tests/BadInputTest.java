@@ -43,7 +43,6 @@ import org.insyn.core.Messages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcResponse;
@@ -58,7 +57,6 @@ class BadInputTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static Fixture site;
     static final CountDownLatch release = new CountDownLatch(1);
-    Set<Path> profilesBefore;
 
     @BeforeAll
     static void serve() throws IOException {
@@ -96,14 +94,9 @@ class BadInputTest {
         site.close();
     }
 
-    @BeforeEach
-    void rememberProfiles() throws IOException {
-        profilesBefore = profiles();
-    }
-
     @AfterEach
     void noProfileIsLeftBehind() throws IOException {
-        assertEquals(profilesBefore, profiles(), "every Chromium profile of a capture is deleted");
+        assertTrue(profiles().size() <= 1, "one warm Chromium per process, whatever failed: " + profiles());
     }
 
     static Set<Path> profiles() throws IOException {

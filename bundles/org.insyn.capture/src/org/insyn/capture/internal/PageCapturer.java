@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Captures one URL with a fresh headless Chromium (R7, R15, R17): every request passes through the Fetch domain,
+ * Captures one URL in a fresh incognito context of the warm headless Chromium (R7, R9, R15, R17): every request passes through the Fetch domain,
  * which blocks third-party trackers and keeps each response body for the WARC; once the page has loaded (or the
  * load timeout has passed: the capture is then marked incomplete) it takes the screenshots, DOM, MHTML and title.
  */
@@ -48,8 +48,9 @@ final class PageCapturer {
         if (!("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme())) || url.getHost() == null) {
             throw InsynException.invalid("capture.badUrl", url);
         }
-        try (Chromium chromium = Chromium.start(options.chromium(), options.chromiumArguments())) {
-            return new Run(chromium, url).capture();
+        Chromium chromium = Chromium.warm(options.chromium(), options.chromiumArguments());
+        try (Chromium.Context context = chromium.newContext()) {
+            return new Run(chromium, context.session(), url).capture();
         }
     }
 
@@ -67,19 +68,20 @@ final class PageCapturer {
         private final List<RequestLogEntry> log = Collections.synchronizedList(new ArrayList<>());
         private final Set<String> blocked = ConcurrentHashMap.newKeySet();
         private final CompletableFuture<Void> loaded = new CompletableFuture<>();
-        private volatile Optional<String> session = Optional.empty();
+        private final Optional<String> session;
         private volatile Optional<JsonNode> mainResponse = Optional.empty();
         private volatile String mainFrame = "";
         private volatile long lastActivity = System.nanoTime();
 
-        Run(Chromium chromium, URI url) {
+        Run(Chromium chromium, String session, URI url) {
             this.chromium = chromium;
+            this.session = Optional.of(session);
             this.cdp = chromium.cdp();
             this.url = url;
         }
 
         PageCapture capture() throws IOException, InterruptedException {
-            cdp.onEvent((method, params) -> (method.equals("Fetch.requestPaused") ? handlers : ordered)
+            cdp.listen(session.orElseThrow(), (method, params) -> (method.equals("Fetch.requestPaused") ? handlers : ordered)
                     .execute(() -> event(method, params)));
             try {
                 return load();
@@ -90,11 +92,6 @@ final class PageCapturer {
         }
 
         private PageCapture load() throws IOException, InterruptedException {
-            cdp.call(Optional.empty(), "Browser.setDownloadBehavior", Cdp.params().put("behavior", "deny"), CALL);
-            String target = cdp.call(Optional.empty(), "Target.createTarget", Cdp.params().put("url", "about:blank"), CALL)
-                    .path("targetId").asText();
-            session = Optional.of(cdp.call(Optional.empty(), "Target.attachToTarget",
-                    Cdp.params().put("targetId", target).put("flatten", true), CALL).path("sessionId").asText());
             call("Page.enable", Cdp.params());
             call("Network.enable", Cdp.params());
             call("Network.setCacheDisabled", Cdp.params().put("cacheDisabled", true));
@@ -241,9 +238,10 @@ final class PageCapturer {
             JsonNode redirect = params.path("redirectResponse");
             Pending previous = inFlight.get(id);
             if (!redirect.isMissingNode() && previous != null) {
+                boolean internal = internal(redirect.path("headers"));
                 log.add(new RequestLogEntry(previous.at, previous.method, previous.url, redirect.path("status").asInt(),
-                        redirect.path("encodedDataLength").asLong(), Duration.between(previous.at, Instant.now()).toMillis(),
-                        RequestLogEntry.OK));
+                        internal ? 0 : redirect.path("encodedDataLength").asLong(),
+                        Duration.between(previous.at, Instant.now()).toMillis(), internal ? RequestLogEntry.INTERNAL : RequestLogEntry.OK));
             }
             JsonNode request = params.path("request");
             inFlight.put(id, new Pending(Instant.now(), request.path("method").asText(), request.path("url").asText()));
@@ -285,7 +283,7 @@ final class PageCapturer {
                 }
                 return;
             }
-            if (params.has("responseStatusCode")) {
+            if (params.has("responseStatusCode") && !internal(params.path("responseHeaders"))) {
                 int status = params.path("responseStatusCode").asInt();
                 byte[] body = new byte[0];
                 boolean truncated = false;
@@ -324,9 +322,12 @@ final class PageCapturer {
             List<PageCapture.Media> media = new ArrayList<>();
             for (Exchange e : fetched) {
                 String type = e.mediaType();
-                if ((type.startsWith("image/") || type.startsWith("video/") || type.startsWith("audio/")) && e.status() == 200
+                // a 206 (ranged video, audio) is kept as the part the server sent, and said so in the manifest
+                if ((type.startsWith("image/") || type.startsWith("video/") || type.startsWith("audio/"))
+                        && (e.status() == 200 || e.status() == 206)
                         && !e.truncated() && e.body().length > 0 && e.body().length <= options.mediaCap()) {
-                    media.add(new PageCapture.Media(e.url(), type, e.body()));
+                    media.add(new PageCapture.Media(e.url(), type, e.body(),
+                            e.status() == 206 ? Optional.of(e.responseHeader("Content-Range").orElse("")) : Optional.empty()));
                 }
             }
             return media;
@@ -359,6 +360,27 @@ final class PageCapturer {
         });
         list.add(Cdp.params().put("name", "Referrer-Policy").put("value", "no-referrer"));
         return params;
+    }
+
+    /**
+     * A response Chromium made up itself (an HSTS upgrade's "307 Internal Redirect"): no server sent it, so it is no
+     * WARC response record; the request log says "internal". Headers come as an object or as name/value pairs.
+     */
+    static boolean internal(JsonNode headers) {
+        if (headers.isArray()) {
+            for (JsonNode h : headers) {
+                if (h.path("name").asText().equalsIgnoreCase("Non-Authoritative-Reason")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        for (var names = headers.fieldNames(); names.hasNext();) {
+            if (names.next().equalsIgnoreCase("Non-Authoritative-Reason")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ThreadFactory daemon(String name) {

@@ -456,7 +456,10 @@ public final class StoreWorkspace implements Workspace, AuditTrail, NetworkLog {
         });
     }
 
-    /** R16, R17, R9: the chain, accounts and units against it, and every blob a capture refers to, re-hashed. */
+    /**
+     * R16, R17, R9: the chain, accounts and units against it, every blob a capture refers to, re-hashed, every table
+     * read to its end, and every blob no capture names.
+     */
     @Override
     public VerifyReport verify() {
         VerifyReport chain = verify(Optional.empty());
@@ -481,6 +484,8 @@ public final class StoreWorkspace implements Workspace, AuditTrail, NetworkLog {
                 }
             }
         }
+        problems.addAll(read(StoreChecks::tables));
+        problems.addAll(StoreChecks.unknownBlobs(blobs, checked));
         return new VerifyReport(chain.entriesChecked(), checked.size(), problems);
     }
 
