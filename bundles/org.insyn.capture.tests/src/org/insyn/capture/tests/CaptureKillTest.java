@@ -82,7 +82,7 @@ class CaptureKillTest {
                     + "</p><img src='/a.png'></body></html>");
             site.file("/a.png", "image/png", CaptureTest.png(64, 64));
             String classPath = childClassPath();
-            Path tmp = Files.createDirectories(dir.resolve("tmp"));
+            Path tmp = Files.createDirectories(dir.resolve("t"));
             for (int round = 0; round < KILLS; round++) {
                 ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + tmp, "-cp", classPath, CaptureLoop.class.getName(), dir.toString(),

@@ -171,10 +171,12 @@ final class Chromium implements AutoCloseable {
         }
         sweepProfiles();
         // R9: a private folder, owner only, for the profile and Chromium's temporary files (TMPDIR below)
-        Path profile = Files.createTempDirectory(PROFILE_PREFIX + ProcessHandle.current().pid() + "-",
+        // short names: Chromium's singleton socket goes under TMPDIR, and a socket path has at most 107 bytes
+        Path profile = Files.createDirectory(Path.of(System.getProperty("java.io.tmpdir")).resolve(PROFILE_PREFIX
+                + ProcessHandle.current().pid() + "-" + Long.toString(System.nanoTime() & 0xffffff, 36)),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        Path tmp = Files.createDirectory(profile.resolve("tmp"));
-        List<String> command = new ArrayList<>(List.of(executable.toString(), "--user-data-dir=" + profile.resolve("profile"),
+        Path tmp = Files.createDirectory(profile.resolve("t"));
+        List<String> command = new ArrayList<>(List.of(executable.toString(), "--user-data-dir=" + profile.resolve("p"),
                 "--incognito", "--disk-cache-size=1", "--remote-debugging-port=0", "--remote-debugging-address=127.0.0.1"));
         command.addAll(QUIET);
         if ("root".equals(System.getProperty("user.name"))) {
@@ -282,7 +284,7 @@ final class Chromium implements AutoCloseable {
             }).toList();
         }
         for (Path dir : left) {
-            String flag = "--user-data-dir=" + dir.resolve("profile");
+            String flag = "--user-data-dir=" + dir.resolve("p");
             ProcessHandle.allProcesses().filter(p -> p.info().arguments().map(a -> List.of(a).contains(flag)).orElse(false))
                     .forEach(ProcessHandle::destroyForcibly);
             deleteTree(dir);
