@@ -45,7 +45,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.netpreserve.jwarc.WarcReader;
+import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcTruncationReason;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -86,6 +88,41 @@ class BadInputTest {
             e.close();
         });
         site.page("/tall", "<html><body style='margin:0'><div style='height:9000px;background:#0a0'>tall</div></body></html>");
+        // two minutes of a page arriving a line at a time (until the browser hangs up)
+        site.route("/drip", e -> {
+            e.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            e.sendResponseHeaders(200, 0);
+            try (var out = e.getResponseBody()) {
+                out.write(("<html><head><title>Droppar</title></head><body><h1>Första raden syns</h1>" + " ".repeat(2048))
+                        .getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                for (int i = 0; i < 240 && release.getCount() > 0; i++) {
+                    out.write(("<p>rad " + i + "</p>\n").getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    release.await(500, TimeUnit.MILLISECONDS);
+                }
+                out.write("</body></html>".getBytes(StandardCharsets.UTF_8));
+            } catch (IOException | InterruptedException gone) {
+                // the capture ended and Chromium hung up
+            }
+        });
+        // 50 MB of page, sent as fast as the loopback takes it
+        site.route("/big", e -> {
+            e.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            byte[] row = "<div>Rad i en mycket stor sida, 50 MB i allt, som tar lång tid att rita upp.</div>\n"
+                    .getBytes(StandardCharsets.UTF_8);
+            byte[] head = "<html><head><title>Stor</title></head><body><h1>Stor sida</h1>\n".getBytes(StandardCharsets.UTF_8);
+            int rows = (50 << 20) / row.length;
+            e.sendResponseHeaders(200, head.length + (long) rows * row.length);
+            try (var out = e.getResponseBody()) {
+                out.write(head);
+                for (int i = 0; i < rows; i++) {
+                    out.write(row);
+                }
+            } catch (IOException gone) {
+                // the capture ended first
+            }
+        });
     }
 
     @AfterAll
@@ -193,6 +230,38 @@ class BadInputTest {
         assertTrue(CaptureTest.image(sealed.artifact("screenshot-full.png")).getHeight() > 0);
         assertTrue(JSON.readTree(sealed.evidence().manifest()).path("requests").findValuesAsText("url").stream()
                 .anyMatch(u -> u.endsWith("/never.png")), "the unfinished request is listed");
+    }
+
+    @Test
+    void aPageStillArrivingAtTheDeadlineIsCapturedAsRenderedAndMarkedIncomplete() throws Exception {
+        long start = System.nanoTime();
+        var sealed = CaptureTesting.capture(site.url("/drip"), Optional.empty(), o -> o.withLoadTimeout(Duration.ofSeconds(3)));
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(60), "the deadline holds, not the two minutes");
+        JsonNode manifest = JSON.readTree(sealed.evidence().manifest());
+        assertFalse(manifest.path("complete").asBoolean(), manifest.toString());
+        assertTrue(manifest.path("incompleteReason").asText().contains("3 s"), manifest.toString());
+        assertEquals(200, manifest.path("httpStatus").asInt());
+        assertTrue(new String(sealed.artifact("page.html"), StandardCharsets.UTF_8).contains("Första raden syns"));
+        assertTrue(CaptureTest.image(sealed.artifact("screenshot-viewport.png")).getHeight() > 0);
+        // the WARC keeps the response as far as it was known, marked truncated
+        try (WarcReader warc = new WarcReader(new java.io.ByteArrayInputStream(sealed.artifact("capture.warc.gz")))) {
+            boolean truncated = false;
+            for (WarcRecord r : warc) {
+                truncated |= r instanceof WarcResponse w && w.target().endsWith("/drip") && w.truncated() != WarcTruncationReason.NOT_TRUNCATED;
+            }
+            assertTrue(truncated, "the page's response record says it is truncated");
+        }
+    }
+
+    @Test
+    void aFiftyMegabytePageIsCapturedAsRenderedNotRefused() throws Exception {
+        var sealed = CaptureTesting.capture(site.url("/big"), Optional.empty(), o -> o.withLoadTimeout(Duration.ofSeconds(3)));
+        JsonNode manifest = JSON.readTree(sealed.evidence().manifest());
+        assertEquals(200, manifest.path("httpStatus").asInt(), manifest.toString());
+        if (!manifest.path("complete").asBoolean()) {
+            assertFalse(manifest.path("incompleteReason").asText().isBlank(), "an incomplete capture says why");
+        }
+        assertTrue(CaptureTest.image(sealed.artifact("screenshot-viewport.png")).getHeight() > 0);
     }
 
     @Test

@@ -178,7 +178,7 @@ class VerifyTest {
                     }
                 }
             }
-            w.audit().entries(Optional.empty(), 0, Integer.MAX_VALUE).forEach(e -> s.append(e.hash()));
+            w.audit().entries(Optional.of(caseId), 0, Integer.MAX_VALUE).forEach(e -> s.append(e.hash()));
             return s.toString();
         }
     }
