@@ -40,6 +40,8 @@ public record VerifyReport(long entriesChecked, long blobsChecked, List<Problem>
         /** A table of the database cannot be read to its end: the file is damaged there. */
         DATABASE_DAMAGED,
         /** A blob file no capture names (reported, never deleted). */
-        BLOB_UNKNOWN
+        BLOB_UNKNOWN,
+        /** A file of the search index does not match its checksum: run reindex. */
+        INDEX_DAMAGED
     }
 }

@@ -1,18 +1,27 @@
 package org.insyn.index.internal;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import javax.crypto.SecretKey;
 
+import org.apache.lucene.codecs.CodecUtil;
+import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
 import org.insyn.core.InsynException;
 import org.insyn.core.service.IndexSource;
 import org.insyn.core.service.SearchIndex;
 import org.insyn.core.service.SearchIndex.Progress;
 import org.insyn.core.service.SearchIndexProvider;
+import org.insyn.core.service.VerifyReport.Kind;
+import org.insyn.core.service.VerifyReport.Problem;
 import org.insyn.core.service.Workspace;
 import org.insyn.core.service.WorkspaceConfig;
 
@@ -45,6 +54,33 @@ public final class IndexService implements SearchIndexProvider {
         } catch (IOException e) {
             throw new InsynException(InsynException.Kind.STORAGE, Optional.empty(), e, "search.failed", e.getMessage());
         }
+    }
+
+    @Override
+    public List<Problem> check(WorkspaceConfig config, Workspace workspace) {
+        Path folder = config.directory().resolve("index");
+        if (!Files.isDirectory(folder.resolve("lucene"))) {
+            return List.of();
+        }
+        List<Problem> problems = new ArrayList<>();
+        try (Directory directory = directory(folder, workspace.indexKey())) {
+            for (String file : directory.listAll()) {
+                if (file.equals(IndexWriter.WRITE_LOCK_NAME)) {
+                    continue;
+                }
+                // every Lucene file ends with a CRC32 footer over the whole file (decrypted here)
+                try (IndexInput in = directory.openInput(file, IOContext.DEFAULT)) {
+                    CodecUtil.checksumEntireFile(in);
+                } catch (IOException | RuntimeException e) {
+                    problems.add(new Problem(Kind.INDEX_DAMAGED, "index file " + file,
+                            "the search index is damaged: run 'insyn cli reindex' to rebuild it from the store"));
+                }
+            }
+        } catch (IOException e) {
+            problems.add(new Problem(Kind.INDEX_DAMAGED, "index " + folder,
+                    "the search index cannot be read: run 'insyn cli reindex' to rebuild it from the store"));
+        }
+        return problems;
     }
 
     /** The encrypted Lucene directory of an index folder, under the workspace's index key (R9). */
