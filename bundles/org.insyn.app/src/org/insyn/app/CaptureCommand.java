@@ -3,6 +3,7 @@ package org.insyn.app;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -64,7 +65,12 @@ public final class CaptureCommand implements Command {
             if (OPTIONS.contains(a) && i + 1 < args.size()) {
                 options.put(a, args.get(++i));
             } else if (!a.startsWith("--") && url.isEmpty()) {
-                url = Optional.of(URI.create(a));
+                try {
+                    url = Optional.of(new URI(a));
+                } catch (URISyntaxException e) {
+                    err.println(Messages.get(locale, "capture.notAnAddress", a));
+                    return Cli.USAGE;
+                }
             } else {
                 return usage(err, Messages.get(locale, "cli.capture.unexpected", a));
             }

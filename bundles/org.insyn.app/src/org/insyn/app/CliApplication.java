@@ -47,15 +47,15 @@ public final class CliApplication implements IApplication {
             Supplier<CaptureService> captures = service(captureTracker, locale, "cli.noCaptureService");
             Map<String, String> env = System.getenv();
             Prompt prompt = Prompt.system();
+            Supplier<SearchIndexProvider> indexes = service(indexTracker, locale, "cli.noIndex");
             List<Command> commands = new ArrayList<>(List.of(new InitCommand(store, env, prompt, locale),
                     new AccountCommand(store, env, prompt, locale), new UnitCommand(store, env, prompt, locale),
                     new CaptureCommand(store, captures, env, prompt, locale),
-                    new VerifyCommand(store, Optional.of(captures), env, prompt, locale)));
+                    new VerifyCommand(store, Optional.of(captures), Optional.of(indexes), env, prompt, locale)));
             Supplier<SearchService> search = service(searchTracker, locale, "cli.noSearch");
             commands.addAll(SearchCommands.all(search, store, env, prompt, locale));
             commands.addAll(CaseworkCommands.all(store, search, env, prompt, locale));
             commands.add(new ExportCommand(service(reportTracker, locale, "cli.noReports"), store, captures, env, prompt, locale));
-            Supplier<SearchIndexProvider> indexes = service(indexTracker, locale, "cli.noIndex");
             commands.add(new ReindexCommand(store, indexes, env, prompt, locale));
             commands.addAll(RetentionCommands.all(store, indexes, env, prompt, locale));
             commands.add(new MigrateCommand(store, env, prompt, locale));

@@ -310,16 +310,24 @@ public final class ExportCommand implements Command {
     /** Writes beside the file and moves it into place, so that a failed export leaves no partial file behind. */
     private static <T> T write(Path file, Writer<T> writer) throws IOException {
         Path absolute = file.toAbsolutePath();
-        Path partial = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".partial");
+        if (!Files.isDirectory(absolute.getParent())) {
+            throw InsynException.invalid("cli.export.noFolder", absolute.getParent(), absolute.getFileName());
+        }
+        Path partial = null;
         try {
+            partial = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".partial");
             T result;
             try (OutputStream out = Files.newOutputStream(partial)) {
                 result = writer.write(out);
             }
             Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return result;
+        } catch (IOException e) {
+            throw new InsynException(InsynException.Kind.INVALID, Optional.empty(), e, "cli.export.cannotWrite", absolute);
         } finally {
-            Files.deleteIfExists(partial);
+            if (partial != null) {
+                Files.deleteIfExists(partial);
+            }
         }
     }
 

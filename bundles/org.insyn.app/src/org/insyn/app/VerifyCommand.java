@@ -12,6 +12,7 @@ import org.insyn.core.InsynException;
 import org.insyn.core.Messages;
 import org.insyn.core.service.AuditTrail.ChainHead;
 import org.insyn.core.service.CaptureService;
+import org.insyn.core.service.SearchIndexProvider;
 import org.insyn.core.service.VerifyReport;
 import org.insyn.core.service.VerifyReport.Problem;
 import org.insyn.core.service.Workspace;
@@ -26,6 +27,7 @@ import org.insyn.core.service.WorkspaceProvider;
 public final class VerifyCommand implements Command {
     private final Supplier<WorkspaceProvider> provider;
     private final Optional<Supplier<CaptureService>> captures;
+    private final Optional<Supplier<SearchIndexProvider>> indexes;
     private final Map<String, String> env;
     private final Prompt prompt;
     private final Locale locale;
@@ -37,8 +39,15 @@ public final class VerifyCommand implements Command {
     /** With the capture service, also checks every capture's files against its manifest and timestamp (R17). */
     public VerifyCommand(Supplier<WorkspaceProvider> provider, Optional<Supplier<CaptureService>> captures,
             Map<String, String> env, Prompt prompt, Locale locale) {
+        this(provider, captures, Optional.empty(), env, prompt, locale);
+    }
+
+    /** With the index provider too, also checks every file of the search index against its checksum. */
+    public VerifyCommand(Supplier<WorkspaceProvider> provider, Optional<Supplier<CaptureService>> captures,
+            Optional<Supplier<SearchIndexProvider>> indexes, Map<String, String> env, Prompt prompt, Locale locale) {
         this.provider = provider;
         this.captures = captures;
+        this.indexes = indexes;
         this.env = env;
         this.prompt = prompt;
         this.locale = locale;
@@ -87,14 +96,14 @@ public final class VerifyCommand implements Command {
             if (signedIn.isEmpty()) {
                 return Cli.USAGE;
             }
-            return verify(signedIn.get(), expected, out);
+            return verify(signedIn.get(), config.get(), expected, out);
         } catch (InsynException e) {
             err.println(e.message(locale));
             return 1;
         }
     }
 
-    private int verify(Workspace signedIn, Optional<ChainHead> expected, PrintStream out) {
+    private int verify(Workspace signedIn, WorkspaceConfig config, Optional<ChainHead> expected, PrintStream out) {
         try (Workspace ws = signedIn) {
             VerifyReport report = ws.verify();
             List<Problem> problems = new ArrayList<>(report.problems());
@@ -103,6 +112,7 @@ public final class VerifyCommand implements Command {
             }
             Optional<VerifyReport> evidence = captures.map(c -> c.get().verify(ws));
             evidence.ifPresent(e -> problems.addAll(e.problems()));
+            indexes.ifPresent(i -> problems.addAll(i.get().check(config, ws)));
             for (Problem p : problems) {
                 out.println(p.kind() + " " + p.where() + ": " + p.detail());
             }

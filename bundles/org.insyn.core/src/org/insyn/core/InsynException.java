@@ -77,6 +77,9 @@ public class InsynException extends RuntimeException {
     public String message(Locale locale) {
         Object[] localized = args.stream().map(a -> a instanceof Enum<?> e && Messages.has("role." + e.name())
                 ? Messages.get(locale, "role." + e.name()) : a).toArray();
+        if (key.equals("error.notFound") && localized.length > 0 && Messages.has("entity." + localized[0])) {
+            localized[0] = Messages.get(locale, "entity." + localized[0]); // "Klient 7 finns inte", not "subject 7 finns inte"
+        }
         String text = Messages.get(locale, key, localized);
         return rule.map(r -> r.cite(locale) + ": " + text).orElse(text);
     }

@@ -1,6 +1,7 @@
 package org.insyn.app.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -55,5 +56,13 @@ class CaptureCommandTest {
         assertEquals(Cli.USAGE, run(Workspaces.ANNA, "capture", "--workspace", "/tmp/w", "--user", "anna",
                 "--case", "one", "--justification", "1", "http://127.0.0.1:1/"));
         assertTrue(err().contains("take numbers"), err());
+    }
+
+    @Test
+    void anAddressWithSpacesIsRefusedInWordsWithAdvice() {
+        assertEquals(Cli.USAGE, run(Workspaces.ANNA, "capture", "--workspace", "/tmp/w", "--user", "anna",
+                "--case", "1", "--justification", "1", "www blocket.se/annons"));
+        assertTrue(err().contains("www blocket.se/annons is not a web address. Write it as it stands in the browser"), err());
+        assertFalse(err().contains("Illegal character"), err());
     }
 }

@@ -203,6 +203,17 @@ class ExportCommandTest {
         assertTrue(text.contains("Hej Lina Svensson!") && text.contains("Information om sökningar på internet"), text);
     }
 
+    @Test
+    void anExportIntoAFolderThatDoesNotExistSaysSoAndWritesNothing(@TempDir Path dir) throws Exception {
+        Path pdf = dir.resolve("finns-inte").resolve("brev.pdf");
+        assertEquals(1, run("export", "letter", "--client", "Lina Svensson", "--unit", "Rinkeby-Kista", "--worker", "Anna Andersson",
+                "--contact", "08-508 01 000", "--out", pdf.toString()));
+        String said = err.toString(StandardCharsets.UTF_8);
+        assertTrue(said.contains("The folder " + pdf.getParent() + " does not exist, so brev.pdf was not written. Choose a folder"), said);
+        assertFalse(said.contains("partial") || said.contains("Exception"), said);
+        assertFalse(Files.exists(pdf.getParent()), "no folder made by a command that failed");
+    }
+
     /** Searches in unit kista: one case each, {@code findings} with a relevant hit and {@code empty} with no hits. */
     void searchesInAWorkspace(Path dir, int findings, int empty) {
         Workspaces.make(service(WorkspaceProvider.class), dir, new Unit("kista", "Rinkeby-Kista", ReviewPolicy.AFTER),

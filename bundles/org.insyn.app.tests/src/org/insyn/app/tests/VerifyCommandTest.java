@@ -26,8 +26,11 @@ import org.insyn.core.model.ReasonCategory;
 import org.insyn.core.model.RecordClass;
 import org.insyn.core.model.SearchMode;
 import org.insyn.core.service.AuditTrail.ChainHead;
+import org.insyn.core.service.SearchIndex;
+import org.insyn.core.service.SearchIndexProvider;
 import org.insyn.core.service.Session;
 import org.insyn.core.service.Workspace;
+import org.insyn.core.service.WorkspaceConfig;
 import org.insyn.core.service.WorkspaceProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,6 +96,35 @@ class VerifyCommandTest {
         assertEquals(1, verify("--workspace", dir.toString()));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("BLOB_CHANGED blob " + c.manifestSha256() + ": capture " + c.id()),
                 out::toString);
+    }
+
+    @Test
+    void R17_aDamagedIndexFileIsAFindingThatSaysToReindex() throws Exception {
+        workspace();
+        SearchIndexProvider indexes = Services.await(SearchIndexProvider.class, 20_000);
+        try (Workspace ws = Workspaces.signIn(provider, dir, "anna"); SearchIndex index = indexes.open(WorkspaceConfig.embedded(dir), ws,
+                (done, total) -> { })) {
+            index.size(); // built and written
+        }
+        env.putAll(Workspaces.ANNA);
+        VerifyCommand withIndex = new VerifyCommand(() -> provider, Optional.empty(), Optional.of(() -> indexes), env,
+                Workspaces.NOTHING_TO_ASK, Locale.ENGLISH);
+        java.util.function.IntSupplier run = () -> new Cli("1", List.of(withIndex)).run(List.of("verify", "--workspace", dir.toString()),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, run.getAsInt(), out::toString);
+
+        Path largest;
+        try (var files = Files.list(dir.resolve("index").resolve("lucene"))) {
+            largest = files.filter(f -> !f.getFileName().toString().equals("write.lock"))
+                    .max(java.util.Comparator.comparingLong(f -> f.toFile().length())).orElseThrow();
+        }
+        byte[] b = Files.readAllBytes(largest);
+        b[b.length / 2] ^= 1;
+        Files.write(largest, b);
+        out.reset();
+        assertEquals(1, run.getAsInt());
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("INDEX_DAMAGED index file " + largest.getFileName()
+                + ": the search index is damaged: run 'insyn cli reindex' to rebuild it from the store"), out::toString);
     }
 
     @Test

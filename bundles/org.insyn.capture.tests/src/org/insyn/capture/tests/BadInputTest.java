@@ -43,10 +43,11 @@ import org.insyn.core.Messages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.netpreserve.jwarc.WarcReader;
+import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcTruncationReason;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,7 +59,6 @@ class BadInputTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static Fixture site;
     static final CountDownLatch release = new CountDownLatch(1);
-    Set<Path> profilesBefore;
 
     @BeforeAll
     static void serve() throws IOException {
@@ -88,6 +88,24 @@ class BadInputTest {
             e.close();
         });
         site.page("/tall", "<html><body style='margin:0'><div style='height:9000px;background:#0a0'>tall</div></body></html>");
+        // two minutes of a page arriving a line at a time (until the browser hangs up)
+        site.route("/drip", e -> {
+            e.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            e.sendResponseHeaders(200, 0);
+            try (var out = e.getResponseBody()) {
+                out.write(("<html><head><title>Droppar</title></head><body><h1>Första raden syns</h1>" + " ".repeat(2048))
+                        .getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                for (int i = 0; i < 240 && release.getCount() > 0; i++) {
+                    out.write(("<p>rad " + i + "</p>\n").getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    release.await(500, TimeUnit.MILLISECONDS);
+                }
+                out.write("</body></html>".getBytes(StandardCharsets.UTF_8));
+            } catch (IOException | InterruptedException gone) {
+                // the capture ended and Chromium hung up
+            }
+        });
     }
 
     @AfterAll
@@ -96,14 +114,14 @@ class BadInputTest {
         site.close();
     }
 
-    @BeforeEach
-    void rememberProfiles() throws IOException {
-        profilesBefore = profiles();
-    }
-
+    /** One warm Chromium per configuration, whatever failed: every folder of this process is a running browser's. */
     @AfterEach
     void noProfileIsLeftBehind() throws IOException {
-        assertEquals(profilesBefore, profiles(), "every Chromium profile of a capture is deleted");
+        for (Path folder : profiles()) {
+            String flag = "--user-data-dir=" + folder.resolve("p");
+            assertTrue(ProcessHandle.allProcesses().anyMatch(p -> p.info().arguments().map(a -> List.of(a).contains(flag)).orElse(false)),
+                    folder + " is left behind by a browser that is gone");
+        }
     }
 
     static Set<Path> profiles() throws IOException {
@@ -200,6 +218,27 @@ class BadInputTest {
         assertTrue(CaptureTest.image(sealed.artifact("screenshot-full.png")).getHeight() > 0);
         assertTrue(JSON.readTree(sealed.evidence().manifest()).path("requests").findValuesAsText("url").stream()
                 .anyMatch(u -> u.endsWith("/never.png")), "the unfinished request is listed");
+    }
+
+    @Test
+    void aPageStillArrivingAtTheDeadlineIsCapturedAsRenderedAndMarkedIncomplete() throws Exception {
+        long start = System.nanoTime();
+        var sealed = CaptureTesting.capture(site.url("/drip"), Optional.empty(), o -> o.withLoadTimeout(Duration.ofSeconds(3)));
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(60), "the deadline holds, not the two minutes");
+        JsonNode manifest = JSON.readTree(sealed.evidence().manifest());
+        assertFalse(manifest.path("complete").asBoolean(), manifest.toString());
+        assertTrue(manifest.path("incompleteReason").asText().contains("3 s"), manifest.toString());
+        assertEquals(200, manifest.path("httpStatus").asInt());
+        assertTrue(new String(sealed.artifact("page.html"), StandardCharsets.UTF_8).contains("Första raden syns"));
+        assertTrue(CaptureTest.image(sealed.artifact("screenshot-viewport.png")).getHeight() > 0);
+        // the WARC keeps the response as far as it was known, marked truncated
+        try (WarcReader warc = new WarcReader(new java.io.ByteArrayInputStream(sealed.artifact("capture.warc.gz")))) {
+            boolean truncated = false;
+            for (WarcRecord r : warc) {
+                truncated |= r instanceof WarcResponse w && w.target().endsWith("/drip") && w.truncated() != WarcTruncationReason.NOT_TRUNCATED;
+            }
+            assertTrue(truncated, "the page's response record says it is truncated");
+        }
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
+import org.insyn.capture.internal.CaptureOptions;
 import org.insyn.capture.internal.CaptureTesting;
 import org.insyn.capture.internal.ChromiumCaptureService;
 import org.insyn.core.InsynException;
@@ -271,6 +273,28 @@ class CaptureStoreTest {
                 new CaptureService.Request(untold, j, Optional.empty(), site.url("/post"), RecordClass.CLIENT_FILE)));
         assertEquals(Optional.of(Rule.R4), e.rule(), e.getMessage());
         assertEquals(requestsBefore, site.seen.size(), "no request left the machine");
+    }
+
+    @Test
+    void R4_aRefusedCaptureIsOnTheAuditTrailAndNoBrowserStarted() {
+        long untold = anna.openCase("north", "Ingen information ännu").id();
+        long j = anna.justify(Optional.of(untold), "north", ReasonCategory.INCORRECT_INFORMATION,
+                "Uppgifter i ansökan behöver kontrolleras mot öppna källor.", SearchMode.CLIENT).id();
+        // a Chromium that cannot start: if the capture got as far as the browser, it would fail on this instead
+        CaptureService noBrowser = new ChromiumCaptureService(() -> CaptureOptions.defaults()
+                .withChromium(dir.resolve("no-chromium-here"), List.of()), "Insyn test", ZoneId.of("Europe/Stockholm"));
+        InsynException e = assertThrows(InsynException.class, () -> noBrowser.capture(ws, anna,
+                new CaptureService.Request(untold, j, Optional.empty(), site.url("/post"), RecordClass.CLIENT_FILE)));
+        assertEquals(Optional.of(Rule.R4), e.rule(), e.getMessage());
+        AuditEntry last = ws.audit().entries(Optional.of(untold), 0, 100).getLast();
+        assertEquals(AuditAction.CAPTURE_REFUSED, last.action());
+        assertTrue(last.detail().contains("R4"), last.detail());
+
+        // allowed: the start is audited before the browser is asked (and here fails, for want of one)
+        InsynException missing = assertThrows(InsynException.class, () -> noBrowser.capture(ws, anna,
+                new CaptureService.Request(caseId, justificationId, Optional.empty(), site.url("/post"), RecordClass.CLIENT_FILE)));
+        assertEquals("capture.chromiumMissing", missing.key());
+        assertTrue(ws.audit().entries(Optional.of(caseId), 0, 100).stream().anyMatch(a -> a.action() == AuditAction.CAPTURE_STARTED));
     }
 
     @Test

@@ -198,7 +198,7 @@ class CaptureTest {
         Map<String, byte[]> files = unzip(capture.wacz(dir.resolve("capture.wacz")));
         JsonNode pkg = JSON.readTree(files.get("datapackage.json"));
         assertEquals("1.1.1", pkg.path("wacz_version").asText());
-        assertEquals(files.size() - 1, pkg.path("resources").size());
+        assertEquals(files.size() - 2, pkg.path("resources").size()); // all but datapackage.json and its digest
         for (JsonNode r : pkg.path("resources")) {
             assertEquals("sha256:" + CaptureTesting.sha256(files.get(r.path("path").asText())), r.path("hash").asText());
         }
@@ -208,6 +208,38 @@ class CaptureTest {
         String index = new String(files.get("indexes/index.cdx"), StandardCharsets.UTF_8);
         assertTrue(index.lines().anyMatch(l -> l.contains("\"url\": \"" + site.url("/case/page") + "\"")
                 && l.contains("\"filename\": \"data.warc.gz\"")), index);
+    }
+
+    @Test
+    void R17_waczIsReadBackByAnIndependentReplayReader(@TempDir Path dir) throws Exception {
+        Path wacz = capture.wacz(dir.resolve("capture.wacz"));
+        JsonNode read = readWacz(wacz);
+        assertEquals("[]", read.path("problems").toString(), "WACZ 1.1.1 as warcio.js and yauzl read it");
+        JsonNode page = read.path("pages").path(0);
+        assertEquals(site.url("/case/page").toString(), page.path("url").asText());
+        assertEquals("response", page.path("type").asText());
+        assertEquals(200, page.path("status").asInt());
+        assertTrue(page.path("body").asText().contains("Tråden"), page.toString());
+
+        // and the reader is no rubber stamp: a package deflated as before, without its digest, is refused
+        Map<String, byte[]> files = unzip(wacz);
+        files.remove("datapackage-digest.json");
+        Path deflated = dir.resolve("deflated.wacz");
+        zip(files, deflated);
+        String problems = readWacz(deflated).path("problems").toString();
+        assertTrue(problems.contains("archive/data.warc.gz is compressed in the ZIP"), problems);
+        assertTrue(problems.contains("datapackage-digest.json is missing"), problems);
+    }
+
+    /** Runs the replay reader of wacz-reader/ (Webrecorder's warcio.js on Node, installed by ./insyn test). */
+    static JsonNode readWacz(Path wacz) throws IOException, InterruptedException {
+        Path script = Path.of(System.getProperty("insyn.waczReader", "wacz-reader/read-wacz.mjs"));
+        assertTrue(Files.isDirectory(script.resolveSibling("node_modules")),
+                "the WACZ reader is not installed: npm ci --prefix " + script.getParent());
+        Process node = new ProcessBuilder("node", script.toString(), wacz.toString()).redirectErrorStream(true).start();
+        String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, node.waitFor(), out);
+        return JSON.readTree(out);
     }
 
     @Test

@@ -21,8 +21,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A Chrome DevTools protocol connection over the JDK's WebSocket: commands with their replies, and events
- * handed to one listener with their session id (flat sessions, one socket for the browser and its pages).
+ * A Chrome DevTools protocol connection over the JDK's WebSocket: commands with their replies, and each page
+ * session's events handed to that session's listener (flat sessions, one socket for the browser and all its pages,
+ * so that captures running at once in one browser each see only their own page).
  */
 final class Cdp implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -31,7 +32,7 @@ final class Cdp implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
     private final WebSocket socket;
-    private volatile BiConsumer<String, JsonNode> events = (method, params) -> { };
+    private final Map<String, BiConsumer<String, JsonNode>> listeners = new ConcurrentHashMap<>();
     private volatile Optional<Throwable> closed = Optional.empty();
 
     Cdp(URI browserUrl) throws IOException, InterruptedException {
@@ -43,9 +44,17 @@ final class Cdp implements AutoCloseable {
         }
     }
 
-    /** Every event: its method and params (with "sessionId" added when it came from a page session). */
-    void onEvent(BiConsumer<String, JsonNode> listener) {
-        events = listener;
+    /** Every event of one page session: its method and params (with "sessionId" added). */
+    void listen(String sessionId, BiConsumer<String, JsonNode> listener) {
+        listeners.put(sessionId, listener);
+    }
+
+    void removeListener(String sessionId) {
+        listeners.remove(sessionId);
+    }
+
+    boolean open() {
+        return closed.isEmpty();
     }
 
     CompletableFuture<JsonNode> send(Optional<String> sessionId, String method, ObjectNode params) {
@@ -109,10 +118,11 @@ final class Cdp implements AutoCloseable {
             }
         } else if (message.has("method")) {
             JsonNode params = message.path("params");
-            if (message.has("sessionId") && params instanceof ObjectNode o) {
+            BiConsumer<String, JsonNode> listener = listeners.get(message.path("sessionId").asText());
+            if (listener != null && params instanceof ObjectNode o) {
                 o.put("sessionId", message.get("sessionId").asText());
+                listener.accept(message.get("method").asText(), params);
             }
-            events.accept(message.get("method").asText(), params);
         }
     }
 

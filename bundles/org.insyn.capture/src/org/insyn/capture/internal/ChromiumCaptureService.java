@@ -18,11 +18,7 @@ import java.util.function.UnaryOperator;
 
 import org.insyn.core.InsynException;
 import org.insyn.core.model.Capture;
-import org.insyn.core.model.CaseFile;
-import org.insyn.core.model.Justification;
 import org.insyn.core.model.NetworkRequest;
-import org.insyn.core.model.Unit;
-import org.insyn.core.policy.Policy;
 import org.insyn.core.service.BlobStore;
 import org.insyn.core.service.CaptureService;
 import org.insyn.core.service.CaptureSettings;
@@ -59,7 +55,6 @@ public final class ChromiumCaptureService implements CaptureService {
     private final Trackers trackers;
     private final String tool;
     private final ZoneId zone;
-    private final Policy policy = new Policy();
     /** Bound by DS when the runtime has preferences; read at each capture, so a changed authority applies at once. */
     private volatile CaptureSettings preferences;
 
@@ -116,16 +111,8 @@ public final class ChromiumCaptureService implements CaptureService {
 
     @Override
     public Capture capture(Workspace workspace, Session session, Request request) {
-        // R1, R2, R4: a capture fetches the page again, so it is held to the rules of a search, before any request
-        CaseFile caseFile = session.caseFile(request.caseId());
-        Justification justification = session.justification(request.justificationId());
-        if (justification.caseId().filter(c -> c == caseFile.id()).isEmpty()) {
-            throw InsynException.invalid("capture.justificationNotForCase", justification.id(), caseFile.id());
-        }
-        Unit unit = workspace.units().stream().filter(u -> u.id().equals(justification.unitId())).findFirst()
-                .orElseThrow(() -> InsynException.notFound("unit", justification.unitId()));
-        policy.checkSearch(session.user(), unit, Optional.of(justification), session.reviews(justification.id()),
-                session.transparencyNote(caseFile.id()));
+        // R1, R2, R4: the store decides and audits, in one transaction, before the browser starts
+        session.startCapture(request.caseId(), request.justificationId(), request.url());
         Evidence evidence;
         PageCapture page;
         try {
@@ -133,7 +120,7 @@ public final class ChromiumCaptureService implements CaptureService {
             log(workspace, session, page);
             evidence = new Sealer(tool, zone, options.get().timestampAuthority()
                     .map(tsa -> new TimestampClient(tsa, workspace.networkLog()::record, session.user().id()))).seal(page,
-                    new CaptureContext(session.user().id(), caseFile.id(), justification.id(), request.hitId()), request.seen());
+                    new CaptureContext(session.user().id(), request.caseId(), request.justificationId(), request.hitId()), request.seen());
         } catch (IOException e) {
             throw InsynException.invalid("capture.failed", request.url(), Sealer.reason(e));
         } catch (InterruptedException e) {

@@ -17,7 +17,10 @@ record PageCapture(URI url, URI finalUrl, int httpStatus, String title, Instant 
         return capturedHeight < pageHeight;
     }
 
-    /** An image, video or audio file the page embedded, kept as its own file. */
-    record Media(URI url, String mediaType, byte[] content) {
+    /**
+     * An image, video or audio file the page embedded, kept as its own file; {@code range} is the server's
+     * Content-Range when it sent only a part (206, as for video), so that the manifest says the file is partial.
+     */
+    record Media(URI url, String mediaType, byte[] content, Optional<String> range) {
     }
 }

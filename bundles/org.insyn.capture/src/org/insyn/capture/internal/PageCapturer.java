@@ -27,9 +27,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Captures one URL with a fresh headless Chromium (R7, R15, R17): every request passes through the Fetch domain,
- * which blocks third-party trackers and keeps each response body for the WARC; once the page has loaded (or the
- * load timeout has passed: the capture is then marked incomplete) it takes the screenshots, DOM, MHTML and title.
+ * Captures one URL in a fresh incognito context of the warm headless Chromium (R7, R9, R15, R17): every request
+ * passes through the Fetch domain, which blocks third-party trackers and keeps each response body for the WARC; a
+ * document is let on to the page at once and its body read when it has arrived, so that a page still arriving at
+ * the deadline (slow, or huge) is captured as rendered so far and marked incomplete with the reason.
  */
 final class PageCapturer {
     private static final Duration CALL = Duration.ofSeconds(30);
@@ -48,8 +49,9 @@ final class PageCapturer {
         if (!("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme())) || url.getHost() == null) {
             throw InsynException.invalid("capture.badUrl", url);
         }
-        try (Chromium chromium = Chromium.start(options.chromium(), options.chromiumArguments())) {
-            return new Run(chromium, url).capture();
+        Chromium chromium = Chromium.warm(options.chromium(), options.chromiumArguments());
+        try (Chromium.Context context = chromium.newContext()) {
+            return new Run(chromium, context.session(), url).capture();
         }
     }
 
@@ -63,23 +65,28 @@ final class PageCapturer {
         private final ExecutorService handlers = Executors.newCachedThreadPool(daemon("capture-fetch"));
         private final ExecutorService ordered = Executors.newSingleThreadExecutor(daemon("capture-events"));
         private final List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
+        /** Documents let on to the page before their body arrived, by network request id: completed when it has. */
+        private final Map<String, Exchange> documents = new ConcurrentHashMap<>();
+        /** The URLs whose response headers arrived, with their status. */
+        private final Map<String, Integer> answered = new ConcurrentHashMap<>();
         private final Map<String, Pending> inFlight = new ConcurrentHashMap<>();
         private final List<RequestLogEntry> log = Collections.synchronizedList(new ArrayList<>());
         private final Set<String> blocked = ConcurrentHashMap.newKeySet();
         private final CompletableFuture<Void> loaded = new CompletableFuture<>();
-        private volatile Optional<String> session = Optional.empty();
+        private final Optional<String> session;
         private volatile Optional<JsonNode> mainResponse = Optional.empty();
         private volatile String mainFrame = "";
         private volatile long lastActivity = System.nanoTime();
 
-        Run(Chromium chromium, URI url) {
+        Run(Chromium chromium, String session, URI url) {
             this.chromium = chromium;
+            this.session = Optional.of(session);
             this.cdp = chromium.cdp();
             this.url = url;
         }
 
         PageCapture capture() throws IOException, InterruptedException {
-            cdp.onEvent((method, params) -> (method.equals("Fetch.requestPaused") ? handlers : ordered)
+            cdp.listen(session.orElseThrow(), (method, params) -> (method.equals("Fetch.requestPaused") ? handlers : ordered)
                     .execute(() -> event(method, params)));
             try {
                 return load();
@@ -90,13 +97,10 @@ final class PageCapturer {
         }
 
         private PageCapture load() throws IOException, InterruptedException {
-            cdp.call(Optional.empty(), "Browser.setDownloadBehavior", Cdp.params().put("behavior", "deny"), CALL);
-            String target = cdp.call(Optional.empty(), "Target.createTarget", Cdp.params().put("url", "about:blank"), CALL)
-                    .path("targetId").asText();
-            session = Optional.of(cdp.call(Optional.empty(), "Target.attachToTarget",
-                    Cdp.params().put("targetId", target).put("flatten", true), CALL).path("sessionId").asText());
             call("Page.enable", Cdp.params());
-            call("Network.enable", Cdp.params());
+            // documents are read from the Network domain's buffer once loaded: room for one as large as a body may be
+            call("Network.enable", Cdp.params().put("maxResourceBufferSize", options.bodyCap())
+                    .put("maxTotalBufferSize", Math.max(options.bodyCap() * 2, 100L << 20)));
             call("Network.setCacheDisabled", Cdp.params().put("cacheDisabled", true));
             call("Emulation.setDeviceMetricsOverride", Cdp.params().put("width", options.viewportWidth())
                     .put("height", options.viewportHeight()).put("deviceScaleFactor", 1).put("mobile", false));
@@ -107,32 +111,42 @@ final class PageCapturer {
 
             Instant capturedAt = Instant.now();
             long deadline = System.nanoTime() + options.loadTimeout().toNanos();
-            JsonNode navigation;
+            Optional<String> incomplete;
             try {
-                navigation = cdp.send(session, "Page.navigate", Cdp.params().put("url", url.toString()))
+                JsonNode navigation = cdp.send(session, "Page.navigate", Cdp.params().put("url", url.toString()))
                         .get(options.loadTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                mainFrame = navigation.path("frameId").asText();
+                String error = navigation.path("errorText").asText("");
+                if (!error.isEmpty()) {
+                    throw navigationError(error);
+                }
+                incomplete = awaitLoad(deadline);
             } catch (TimeoutException e) {
-                throw new InsynException(InsynException.Kind.INVALID, Optional.empty(), e, "capture.noResponse", url,
-                        options.loadTimeout().toSeconds());
+                // the server answered but the page was not there by the deadline: what has rendered is the capture
+                if (!answered.containsKey(url.toString())) {
+                    throw new InsynException(InsynException.Kind.INVALID, Optional.empty(), e, "capture.noResponse", url,
+                            options.loadTimeout().toSeconds());
+                }
+                incomplete = Optional.of("the page was still arriving after " + options.loadTimeout().toSeconds() + " s");
             } catch (ExecutionException e) {
                 throw new IOException("Page.navigate: " + Sealer.reason(e.getCause()), e.getCause());
             }
-            mainFrame = navigation.path("frameId").asText();
-            String error = navigation.path("errorText").asText("");
-            if (!error.isEmpty()) {
-                throw navigationError(error);
-            }
-            Optional<String> incomplete = awaitLoad(deadline);
             if (incomplete.isPresent()) {
                 call("Page.stopLoading", Cdp.params());
             }
 
-            JsonNode main = mainResponse.orElseThrow(() -> new InsynException(InsynException.Kind.INVALID, Optional.empty(),
-                    "capture.noResponse", url, options.loadTimeout().toSeconds()));
-            String title = evaluate("document.title").asText("");
-            String dom = evaluate("(document.doctype ? new XMLSerializer().serializeToString(document.doctype) + '\\n' : '')"
-                    + " + document.documentElement.outerHTML").asText("");
-            String mhtml = call("Page.captureSnapshot", Cdp.params().put("format", "mhtml")).path("data").asText();
+            URI finalUrl = mainResponse.map(m -> URI.create(m.path("url").asText())).orElse(url);
+            int status = mainResponse.map(m -> m.path("status").asInt()).orElseGet(() -> answered.getOrDefault(url.toString(), 0));
+            List<String> unread = new ArrayList<>();
+            String title = readable(() -> evaluate("document.title").asText(""), "title", unread);
+            String dom = readable(() -> evaluate("(document.doctype ? new XMLSerializer().serializeToString(document.doctype) + '\\n' : '')"
+                    + " + document.documentElement.outerHTML").asText(""), "DOM", unread);
+            String mhtml = readable(() -> call("Page.captureSnapshot", Cdp.params().put("format", "mhtml")).path("data").asText(),
+                    "MHTML", unread);
+            if (!unread.isEmpty()) {
+                String missing = "Chromium could not give the " + String.join(", ", unread) + " in time";
+                incomplete = Optional.of(incomplete.map(r -> r + "; " + missing).orElse(missing));
+            }
             byte[] viewport = png(call("Page.captureScreenshot", Cdp.params().put("format", "png")));
             JsonNode size = call("Page.getLayoutMetrics", Cdp.params()).path("cssContentSize");
             int width = Math.max(1, (int) Math.ceil(size.path("width").asDouble()));
@@ -142,6 +156,12 @@ final class PageCapturer {
             full.putObject("clip").put("x", 0).put("y", 0).put("width", width).put("height", captured).put("scale", 1);
             byte[] fullPage = png(call("Page.captureScreenshot", full));
 
+            // a document whose body had not all arrived is kept with what was known of it, marked truncated
+            synchronized (documents) {
+                documents.values().forEach(d -> exchanges.add(new Exchange(d.at(), d.url(), d.method(), d.requestHeaders(),
+                        d.requestBody(), d.status(), d.statusText(), d.responseHeaders(), d.body(), true)));
+                documents.clear();
+            }
             List<Exchange> fetched;
             synchronized (exchanges) {
                 fetched = List.copyOf(exchanges);
@@ -152,7 +172,7 @@ final class PageCapturer {
             }
             inFlight.values().forEach(p -> requests.add(new RequestLogEntry(p.at, p.method, p.url, 0, 0,
                     Duration.between(p.at, Instant.now()).toMillis(), "unfinished")));
-            return new PageCapture(url, URI.create(main.path("url").asText()), main.path("status").asInt(), title, capturedAt,
+            return new PageCapture(url, finalUrl, status, title, capturedAt,
                     chromium.version(), fullPage, viewport, dom, mhtml, media(fetched), fetched, List.copyOf(requests),
                     width, height, captured, incomplete);
         }
@@ -183,6 +203,8 @@ final class PageCapturer {
             Object detail = error;
             if (code.startsWith("ERR_CERT_") || code.startsWith("ERR_SSL_") || code.contains("CERTIFICATE")) {
                 key = "capture.tls";
+            } else if (code.equals("ERR_UNSAFE_PORT")) {
+                key = "capture.unsafePort";
             } else if (code.equals("ERR_TOO_MANY_REDIRECTS")) {
                 key = "capture.redirectLoop";
             } else if (code.equals("ERR_ABORTED") && download().isPresent()) {
@@ -200,10 +222,13 @@ final class PageCapturer {
 
         /** The media type of the page's own response when it was a file Chromium would download rather than show. */
         private Optional<String> download() {
+            List<Exchange> all;
             synchronized (exchanges) {
-                return exchanges.stream().filter(e -> e.url().equals(url) && e.status() / 100 == 2).map(Exchange::mediaType)
-                        .filter(t -> !PAGE_TYPES.contains(t)).findFirst().map(t -> t.isEmpty() ? "application/octet-stream" : t);
+                all = new ArrayList<>(exchanges);
             }
+            all.addAll(documents.values());
+            return all.stream().filter(e -> e.url().equals(url) && e.status() / 100 == 2).map(Exchange::mediaType)
+                    .filter(t -> !PAGE_TYPES.contains(t)).findFirst().map(t -> t.isEmpty() ? "application/octet-stream" : t);
         }
 
         private void event(String method, JsonNode params) {
@@ -215,8 +240,10 @@ final class PageCapturer {
                     case "Fetch.requestPaused" -> paused(params);
                     case "Network.requestWillBeSent" -> requestSent(params);
                     case "Network.responseReceived" -> responseReceived(params);
-                    case "Network.loadingFinished" -> finished(params.path("requestId").asText(),
-                            params.path("encodedDataLength").asLong(), RequestLogEntry.OK);
+                    case "Network.loadingFinished" -> {
+                        documentArrived(params.path("requestId").asText());
+                        finished(params.path("requestId").asText(), params.path("encodedDataLength").asLong(), RequestLogEntry.OK);
+                    }
                     case "Network.loadingFailed" -> finished(params.path("requestId").asText(), 0,
                             params.path("errorText").asText().contains("BLOCKED_BY_CLIENT") || blockedUrl(params)
                                     ? RequestLogEntry.BLOCKED : params.path("errorText").asText());
@@ -241,9 +268,10 @@ final class PageCapturer {
             JsonNode redirect = params.path("redirectResponse");
             Pending previous = inFlight.get(id);
             if (!redirect.isMissingNode() && previous != null) {
+                boolean internal = internal(redirect.path("headers"));
                 log.add(new RequestLogEntry(previous.at, previous.method, previous.url, redirect.path("status").asInt(),
-                        redirect.path("encodedDataLength").asLong(), Duration.between(previous.at, Instant.now()).toMillis(),
-                        RequestLogEntry.OK));
+                        internal ? 0 : redirect.path("encodedDataLength").asLong(),
+                        Duration.between(previous.at, Instant.now()).toMillis(), internal ? RequestLogEntry.INTERNAL : RequestLogEntry.OK));
             }
             JsonNode request = params.path("request");
             inFlight.put(id, new Pending(Instant.now(), request.path("method").asText(), request.path("url").asText()));
@@ -285,13 +313,25 @@ final class PageCapturer {
                 }
                 return;
             }
-            if (params.has("responseStatusCode")) {
+            if (params.has("responseStatusCode") && !internal(params.path("responseHeaders"))) {
                 int status = params.path("responseStatusCode").asInt();
+                answered.put(target.toString(), status);
                 byte[] body = new byte[0];
                 boolean truncated = false;
                 List<Map.Entry<String, String>> headers = headers(params.path("responseHeaders"));
                 long declared = headers.stream().filter(h -> h.getKey().equalsIgnoreCase("Content-Length"))
                         .mapToLong(h -> parseLong(h.getValue())).findFirst().orElse(-1);
+                boolean document = "Document".equals(params.path("resourceType").asText()) && params.has("networkId");
+                if (document && status / 100 != 3 && status != 204 && status != 304 && declared <= options.bodyCap()) {
+                    List<Map.Entry<String, String>> requestHeaders = new ArrayList<>();
+                    request.path("headers").properties().forEach(h -> requestHeaders.add(Map.entry(h.getKey(), h.getValue().asText())));
+                    documents.put(params.path("networkId").asText(), new Exchange(Instant.now(), target, request.path("method").asText(),
+                            requestHeaders, Optional.empty(), status, params.path("responseStatusText").asText(""), headers,
+                            new byte[0], false));
+                    call("Fetch.continueResponse", noReferrer(id, status, params.path("responseStatusText").asText(""),
+                            params.path("responseHeaders")));
+                    return;
+                }
                 if (status / 100 != 3 && status != 204 && status != 304) {
                     if (declared > options.bodyCap()) {
                         truncated = true;
@@ -320,13 +360,50 @@ final class PageCapturer {
             }
         }
 
+        /** A document's body has all arrived: read it from the Network domain's buffer into its exchange. */
+        private void documentArrived(String requestId) throws IOException, InterruptedException {
+            Exchange d = documents.get(requestId);
+            if (d == null) {
+                return;
+            }
+            byte[] body;
+            boolean truncated = false;
+            try {
+                JsonNode b = call("Network.getResponseBody", Cdp.params().put("requestId", requestId));
+                String data = b.path("body").asText();
+                body = b.path("base64Encoded").asBoolean() ? Base64.getDecoder().decode(data) : data.getBytes(StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                body = new byte[0];
+                truncated = true;
+            }
+            synchronized (documents) {
+                if (documents.remove(requestId) != null) {
+                    exchanges.add(new Exchange(d.at(), d.url(), d.method(), d.requestHeaders(), d.requestBody(), d.status(),
+                            d.statusText(), d.responseHeaders(), body, truncated));
+                }
+            }
+        }
+
+        /** What Chromium gives within the call timeout, or "" and its name in {@code unread}. */
+        private String readable(Read read, String what, List<String> unread) throws InterruptedException {
+            try {
+                return read.get();
+            } catch (IOException e) {
+                unread.add(what);
+                return "";
+            }
+        }
+
         private List<PageCapture.Media> media(List<Exchange> fetched) {
             List<PageCapture.Media> media = new ArrayList<>();
             for (Exchange e : fetched) {
                 String type = e.mediaType();
-                if ((type.startsWith("image/") || type.startsWith("video/") || type.startsWith("audio/")) && e.status() == 200
+                // a 206 (ranged video, audio) is kept as the part the server sent, and said so in the manifest
+                if ((type.startsWith("image/") || type.startsWith("video/") || type.startsWith("audio/"))
+                        && (e.status() == 200 || e.status() == 206)
                         && !e.truncated() && e.body().length > 0 && e.body().length <= options.mediaCap()) {
-                    media.add(new PageCapture.Media(e.url(), type, e.body()));
+                    media.add(new PageCapture.Media(e.url(), type, e.body(),
+                            e.status() == 206 ? Optional.of(e.responseHeader("Content-Range").orElse("")) : Optional.empty()));
                 }
             }
             return media;
@@ -361,6 +438,27 @@ final class PageCapturer {
         return params;
     }
 
+    /**
+     * A response Chromium made up itself (an HSTS upgrade's "307 Internal Redirect"): no server sent it, so it is no
+     * WARC response record; the request log says "internal". Headers come as an object or as name/value pairs.
+     */
+    static boolean internal(JsonNode headers) {
+        if (headers.isArray()) {
+            for (JsonNode h : headers) {
+                if (h.path("name").asText().equalsIgnoreCase("Non-Authoritative-Reason")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        for (var names = headers.fieldNames(); names.hasNext();) {
+            if (names.next().equalsIgnoreCase("Non-Authoritative-Reason")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
@@ -385,6 +483,11 @@ final class PageCapturer {
         } catch (NumberFormatException e) {
             return -1;
         }
+    }
+
+    @FunctionalInterface
+    private interface Read {
+        String get() throws IOException, InterruptedException;
     }
 
     /** A request Chromium has sent and not yet finished. */

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -49,11 +51,14 @@ final class Sealer {
         artifacts.add(Artifact.of("page.mhtml", "multipart/related", page.mhtml().getBytes(StandardCharsets.UTF_8)));
         artifacts.add(Artifact.of("capture.warc.gz", "application/warc", Warc.write(page, tool)));
         Set<String> names = new LinkedHashSet<>();
+        Map<String, String> partial = new LinkedHashMap<>();
         for (PageCapture.Media m : page.media()) {
-            artifacts.add(Artifact.of(mediaName(names, m), m.mediaType(), m.content()));
+            String name = mediaName(names, m);
+            artifacts.add(Artifact.of(name, m.mediaType(), m.content()));
+            m.range().ifPresent(r -> partial.put(name, r));
         }
 
-        byte[] manifest = manifest(page, context, artifacts);
+        byte[] manifest = manifest(page, context, artifacts, partial);
         String manifestSha256 = Hashes.sha256(manifest);
         Optional<byte[]> token = Optional.empty();
         if (timestamps.isPresent()) {
@@ -68,7 +73,8 @@ final class Sealer {
                 page.capturedAt(), zone.getId(), tool, page.incomplete().isEmpty(), artifacts, manifest, manifestSha256, token);
     }
 
-    private byte[] manifest(PageCapture page, CaptureContext context, List<Artifact> artifacts) throws IOException {
+    private byte[] manifest(PageCapture page, CaptureContext context, List<Artifact> artifacts, Map<String, String> partial)
+            throws IOException {
         ObjectNode m = Cdp.JSON.createObjectNode();
         m.put("format", FORMAT);
         m.put("url", page.url().toString());
@@ -93,8 +99,13 @@ final class Sealer {
         page.requests().forEach(r -> requests.addObject().put("at", r.at().toString()).put("method", r.method())
                 .put("url", r.url()).put("status", r.status()).put("bytes", r.bytes()).put("outcome", r.outcome()));
         ArrayNode files = m.putArray("artifacts");
-        artifacts.forEach(a -> files.addObject().put("name", a.name()).put("mediaType", a.mediaType())
-                .put("bytes", a.content().length).put("sha256", a.sha256()));
+        artifacts.forEach(a -> {
+            ObjectNode f = files.addObject().put("name", a.name()).put("mediaType", a.mediaType())
+                    .put("bytes", a.content().length).put("sha256", a.sha256());
+            if (partial.containsKey(a.name())) {
+                f.put("partial", true).put("contentRange", partial.get(a.name()));
+            }
+        });
         return Cdp.JSON.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(m);
     }
 

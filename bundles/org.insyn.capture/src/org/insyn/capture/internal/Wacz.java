@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -32,11 +33,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A capture as a WACZ 1.1.1 package for courts and reviewers: the WARC under archive/ with its CDXJ index, a pages
- * list, the screenshots, DOM, MHTML, media, manifest and timestamp token under capture/, and datapackage.json with every
- * file's SHA-256.
+ * list, the screenshots, DOM, MHTML, media, manifest and timestamp token under capture/, datapackage.json with every
+ * file's SHA-256 and datapackage-digest.json with the hash of datapackage.json. The WARC, the index and the images are
+ * stored, not deflated, so that a replay tool can seek straight into them.
  */
 final class Wacz {
     private static final String DATAPACKAGE = "datapackage.json";
+    private static final String DIGEST = "datapackage-digest.json";
 
     private Wacz() {
     }
@@ -51,8 +54,8 @@ final class Wacz {
         files.put(path(Evidence.MANIFEST), evidence.manifest());
         evidence.timestampToken().ifPresent(t -> files.put(path(Evidence.TIMESTAMP), t));
         ObjectNode header = Cdp.JSON.createObjectNode().put("format", "json-pages-1.0").put("id", "pages").put("title", "All Pages");
-        ObjectNode page = Cdp.JSON.createObjectNode().put("url", evidence.finalUrl()).put("ts", evidence.capturedAt().toString())
-                .put("title", evidence.title());
+        ObjectNode page = Cdp.JSON.createObjectNode().put("id", evidence.manifestSha256().substring(0, 32))
+                .put("url", evidence.finalUrl()).put("ts", evidence.capturedAt().toString()).put("title", evidence.title());
         files.put("pages/pages.jsonl", (header + "\n" + page + "\n").getBytes(StandardCharsets.UTF_8));
         files.put("indexes/index.cdx", index(files.get(path("capture.warc.gz"))));
 
@@ -63,16 +66,32 @@ final class Wacz {
         files.forEach((path, bytes) -> resources.addObject().put("name", path.substring(path.lastIndexOf('/') + 1))
                 .put("path", path).put("hash", "sha256:" + Hashes.sha256(bytes)).put("bytes", bytes.length));
 
+        byte[] datapackage = Cdp.JSON.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(pkg);
+        files.put(DATAPACKAGE, datapackage);
+        files.put(DIGEST, Cdp.JSON.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(Cdp.JSON.createObjectNode()
+                .put("path", DATAPACKAGE).put("hash", "sha256:" + Hashes.sha256(datapackage))));
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
-                zip.putNextEntry(new ZipEntry(f.getKey()));
+                zip.putNextEntry(entry(f.getKey(), f.getValue()));
                 zip.write(f.getValue());
                 zip.closeEntry();
             }
-            zip.putNextEntry(new ZipEntry(DATAPACKAGE));
-            zip.write(Cdp.JSON.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(pkg));
-            zip.closeEntry();
         }
+    }
+
+    /** WACZ 1.1.1: the archive, its index and files that are compressed already go in stored; the rest deflated. */
+    private static ZipEntry entry(String path, byte[] bytes) {
+        ZipEntry entry = new ZipEntry(path);
+        if (path.startsWith("archive/") || path.startsWith("indexes/") || path.endsWith(".png") || path.endsWith(".gz")
+                || path.endsWith(".jpg") || path.endsWith(".webm") || path.endsWith(".mp4")) {
+            CRC32 crc = new CRC32();
+            crc.update(bytes);
+            entry.setMethod(ZipEntry.STORED);
+            entry.setSize(bytes.length);
+            entry.setCompressedSize(bytes.length);
+            entry.setCrc(crc.getValue());
+        }
+        return entry;
     }
 
     /** The CDXJ index of the WARC (sorted, with each record's offset), so that replay tools find the pages. */
@@ -99,6 +118,11 @@ final class Wacz {
         byte[] pkg = files.get(DATAPACKAGE);
         if (pkg == null) {
             return List.of(new Problem(Kind.CAPTURE_MISMATCH, where + "/" + DATAPACKAGE, "the package has no datapackage.json"));
+        }
+        byte[] digest = files.get(DIGEST);
+        if (digest == null || !Cdp.JSON.readTree(digest).path("hash").asText().equals("sha256:" + Hashes.sha256(pkg))) {
+            problems.add(new Problem(Kind.CAPTURE_MISMATCH, where + "/" + DIGEST, digest == null
+                    ? "the package has no datapackage-digest.json" : "datapackage.json does not match datapackage-digest.json"));
         }
         for (var r : Cdp.JSON.readTree(pkg).path("resources")) {
             byte[] bytes = files.get(r.path("path").asText());

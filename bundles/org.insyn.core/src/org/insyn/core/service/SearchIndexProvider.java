@@ -10,4 +10,12 @@ public interface SearchIndexProvider {
      * {@link Workspace#indexSource()}.
      */
     SearchIndex open(WorkspaceConfig config, Workspace workspace, SearchIndex.Progress progress);
+
+    /**
+     * R17: checks every file of the workspace's index against its checksum, without opening or rebuilding it: each
+     * damaged file is a finding that says to run reindex. A missing index is none: it is built when next opened.
+     */
+    default java.util.List<VerifyReport.Problem> check(WorkspaceConfig config, Workspace workspace) {
+        return java.util.List.of();
+    }
 }

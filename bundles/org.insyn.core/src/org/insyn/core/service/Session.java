@@ -110,6 +110,13 @@ public interface Session {
 
     // ---- evidence and notes (R7, R10, R17) ----------------------------------------------------------------
 
+    /**
+     * R1, R2, R4: a capture fetches the page again, so it is held to the rules of a search: checks the policy for the
+     * case's own justification and writes the audit entry (or, refused, the refusal) in one transaction, before the
+     * browser starts; the caller fetches nothing unless this returns.
+     */
+    void startCapture(long caseId, long justificationId, java.net.URI url);
+
     /** Stores a capture's metadata; its artifacts must already be in the blob store. The id of the draft is ignored. */
     Capture saveCapture(Capture draft);
 

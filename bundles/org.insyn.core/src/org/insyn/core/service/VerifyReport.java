@@ -36,6 +36,12 @@ public record VerifyReport(long entriesChecked, long blobsChecked, List<Problem>
         /** An account or unit is not as its last audit entry left it: changed outside Insyn. */
         ACCOUNT_CHANGED,
         /** An account or unit the audit trail names is no longer stored. */
-        ACCOUNT_REMOVED
+        ACCOUNT_REMOVED,
+        /** A table of the database cannot be read to its end: the file is damaged there. */
+        DATABASE_DAMAGED,
+        /** A blob file no capture names (reported, never deleted). */
+        BLOB_UNKNOWN,
+        /** A file of the search index does not match its checksum: run reindex. */
+        INDEX_DAMAGED
     }
 }

@@ -28,8 +28,9 @@ public record WorkspaceConfig(Path directory, Optional<String> postgresUrl, Opti
     }
 
     /**
-     * Where the product keeps files it exported from a case, one folder per case id ({@code exports/<case id>/}).
-     * Derived data: weeding and erasure empty a case's folder, since a cached export may hold what they removed.
+     * Where the workbench leaves the documents it made when no other place was chosen, named by case
+     * ({@code letter-case-<case id>-<stamp>.pdf}): weeding and erasure of a case delete its files here, since they may
+     * hold what was removed.
      */
     public Path exports() {
         return directory.resolve("exports");

@@ -4,16 +4,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
 import javax.crypto.SecretKey;
 
+import org.apache.lucene.codecs.CodecUtil;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.insyn.core.InsynException;
@@ -21,6 +26,8 @@ import org.insyn.core.service.IndexSource;
 import org.insyn.core.service.SearchIndex;
 import org.insyn.core.service.SearchIndex.Progress;
 import org.insyn.core.service.SearchIndexProvider;
+import org.insyn.core.service.VerifyReport.Kind;
+import org.insyn.core.service.VerifyReport.Problem;
 import org.insyn.core.service.Workspace;
 import org.insyn.core.service.WorkspaceConfig;
 import org.osgi.service.component.annotations.Component;
@@ -40,8 +47,7 @@ public final class IndexService implements SearchIndexProvider {
             // see; embedded mode: one index of the workspace, filtered at search time.
             boolean perPerson = config.postgresUrl().isPresent();
             Set<String> units = workspace.user().unitIds();
-            Path folder = perPerson ? config.directory().resolve("index").resolve("people").resolve(folderName(workspace.user().id()))
-                    : config.directory().resolve("index");
+            Path folder = folder(config, workspace);
             Optional<Path> scratch = Optional.empty();
             if (perPerson && inUse(folder)) {
                 // the same person's other process (the workbench while a command runs) holds their index: this one
@@ -71,6 +77,12 @@ public final class IndexService implements SearchIndexProvider {
         } catch (IOException e) {
             throw new InsynException(InsynException.Kind.STORAGE, Optional.empty(), e, "search.failed", e.getMessage());
         }
+    }
+
+    /** The index of the signed-in person in shared mode, else the workspace's one. */
+    private static Path folder(WorkspaceConfig config, Workspace workspace) {
+        Path index = config.directory().resolve("index");
+        return config.postgresUrl().isPresent() ? index.resolve("people").resolve(folderName(workspace.user().id())) : index;
     }
 
     private static boolean inUse(Path folder) throws IOException {
@@ -107,6 +119,33 @@ public final class IndexService implements SearchIndexProvider {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Override
+    public List<Problem> check(WorkspaceConfig config, Workspace workspace) {
+        Path folder = folder(config, workspace);
+        if (!Files.isDirectory(folder.resolve("lucene"))) {
+            return List.of();
+        }
+        List<Problem> problems = new ArrayList<>();
+        try (Directory directory = directory(folder, workspace.indexKey())) {
+            for (String file : directory.listAll()) {
+                if (file.equals(IndexWriter.WRITE_LOCK_NAME)) {
+                    continue;
+                }
+                // every Lucene file ends with a CRC32 footer over the whole file (decrypted here)
+                try (IndexInput in = directory.openInput(file, IOContext.DEFAULT)) {
+                    CodecUtil.checksumEntireFile(in);
+                } catch (IOException | RuntimeException e) {
+                    problems.add(new Problem(Kind.INDEX_DAMAGED, "index file " + file,
+                            "the search index is damaged: run 'insyn cli reindex' to rebuild it from the store"));
+                }
+            }
+        } catch (IOException e) {
+            problems.add(new Problem(Kind.INDEX_DAMAGED, "index " + folder,
+                    "the search index cannot be read: run 'insyn cli reindex' to rebuild it from the store"));
+        }
+        return problems;
     }
 
     /** The encrypted Lucene directory of an index folder, under the workspace's index key (R9). */

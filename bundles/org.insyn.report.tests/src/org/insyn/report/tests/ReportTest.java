@@ -192,6 +192,30 @@ class ReportTest {
         assertTrue(text.contains("saknas (ingen tidsstämpeltjänst är inställd)"), "the second capture has no token");
     }
 
+    /** The cover: every page before the first finding's. */
+    static String cover(byte[] pdf) throws IOException {
+        String all = String.join("\n", pages(pdf));
+        return all.substring(0, all.indexOf("Fynd 1 av"));
+    }
+
+    @Test
+    void R17_theCoverShowsEachCapturesTimeAndItsRfc3161TimestampWithTheAuthority() throws Exception {
+        String cover = cover(evidencePdf).replaceAll("\\s+", " ");
+        assertTrue(cover.contains("Tidpunkter och tidsstämplar (RFC 3161)"), cover);
+        assertTrue(cover.contains("Fynd 1: sparat 2026-11-20 14:06:09 CET (Europe/Stockholm) (2026-11-20 13:06:09 UTC). Tidsstämpel"
+                + " 2026-11-20 13:06:11 UTC från " + Fixtures.TSA_NAME + ", serienummer "), cover);
+        String token = Fixtures.sha256(captures.get(0).timestampToken().orElseThrow());
+        assertTrue(cover.contains("tidsstämpelns SHA-256 " + token), "the token itself, by its hash: " + cover);
+        assertTrue(cover.contains("Fynd 2: sparat") && cover.contains("Ingen tidsstämpel: ingen tidsstämpeltjänst var inställd"), cover);
+    }
+
+    @Test
+    void R12_theCoverSaysWhichPartsAreNotScrubbed() throws Exception {
+        String cover = cover(evidencePdf).replaceAll("\\s+", " ");
+        assertTrue(cover.contains("Inte borttaget: skärmdumparna, URL:erna och hashvärdena samt de bifogade WARC-filerna och manifesten"
+                + " är bevis och återges exakt som de sparades, så de kan visa namn, personnummer"), cover);
+    }
+
     @Test
     void R11_warcAndManifestAreEmbeddedAsAssociatedFilesWithTheirHashes() throws Exception {
         Map<String, byte[]> files = embeddedFiles(evidencePdf);

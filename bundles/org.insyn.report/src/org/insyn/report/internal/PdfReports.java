@@ -98,6 +98,18 @@ public final class PdfReports implements ReportService {
             pdf.heading(t.get("evidence.redaction"), 13);
             pdf.paragraph(redactor.summary() + ".\n" + t.get("evidence.redactionNote"));
             pdf.space(6);
+            // R17: what a court reader checks first, without tools: when each page was captured, and the sealed time
+            if (!in.captures().isEmpty()) {
+                pdf.heading(t.get("evidence.timestamps"), 13);
+                for (int i = 0; i < in.captures().size(); i++) {
+                    Capture c = in.captures().get(i);
+                    String stamp = c.timestampToken().map(Timestamps::read).map(s -> t.get("evidence.timestampCover", t.utc(s.time()),
+                            s.authority(), s.serial(), s.sha256())).orElse(t.get("evidence.timestampCoverNone"));
+                    pdf.paragraph(t.get("evidence.timestampLine", i + 1, t.local(c.capturedAt(), c.zoneId()), t.utc(c.capturedAt()), stamp));
+                    pdf.space(3);
+                }
+                pdf.space(6);
+            }
             pdf.paragraph(t.get("evidence.findings", in.captures().size()));
 
             for (int i = 0; i < in.captures().size(); i++) {

@@ -1,8 +1,11 @@
 package org.insyn.report.internal;
 
 import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.Optional;
 
 import org.bouncycastle.asn1.x500.X500Name;
@@ -17,7 +20,8 @@ final class Timestamps {
     private Timestamps() {
     }
 
-    record Stamp(Instant time, String authority) {
+    /** The time, the authority's name, the token's serial number (decimal) and the SHA-256 of the whole token. */
+    record Stamp(Instant time, String authority, String serial, String sha256) {
     }
 
     /** The token's time and authority: the TSA name in the token, else the subject of the certificate that signed it. */
@@ -26,7 +30,10 @@ final class Timestamps {
             TimeStampToken t = new TimeStampToken(new CMSSignedData(token));
             Instant time = t.getTimeStampInfo().getGenTime().toInstant();
             Optional<String> tsa = Optional.ofNullable(t.getTimeStampInfo().getTsa()).map(n -> n.getName().toString());
-            return new Stamp(time, tsa.orElseGet(() -> signer(t)));
+            return new Stamp(time, tsa.orElseGet(() -> signer(t)), t.getTimeStampInfo().getSerialNumber().toString(),
+                    HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         } catch (CMSException | TSPException | IOException e) {
             throw new IllegalArgumentException("not an RFC 3161 timestamp token: " + e.getMessage(), e);
         }

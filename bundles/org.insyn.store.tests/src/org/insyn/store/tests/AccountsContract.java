@@ -255,7 +255,11 @@ abstract class AccountsContract extends StoreFixture {
         assertEquals(List.of(hit.id()), anna.hits(run.id()).stream().map(Hit::id).toList());
         assertTrue(anna.reviews(j.id()).isEmpty());
         assertFalse(anna.caseFile(caseId).closed().isPresent());
-        assertTrue(ws.verify().clean(), ws.verify().problems()::toString);
+        // the screenshot put for the refused saveCapture is in the blob store with no capture: verify says so (on the
+        // embedded store; in shared mode a login sees only its units' captures, so verify leaves that question)
+        assertEquals(rowSecurity() ? List.of() : List.of(new VerifyReport.Problem(VerifyReport.Kind.BLOB_UNKNOWN, "blob " + png,
+                "no capture names this file; it is kept (run verify again after a capture in progress has ended)")),
+                ws.verify().problems());
     }
 
     @Test

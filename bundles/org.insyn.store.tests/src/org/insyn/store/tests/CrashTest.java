@@ -135,8 +135,10 @@ class CrashTest {
             assertEquals(notes.size(), trail.stream().filter(e -> e.action() == AuditAction.NOTE_SAVED).count(),
                     "each note has its entry and no entry is without its note");
             assertEquals(captures.size(), trail.stream().filter(e -> e.action() == AuditAction.CAPTURE_SAVED).count());
-            VerifyReport r = ws.verify();
-            assertTrue(r.clean(), r.problems()::toString);
+            // a kill between a capture's blobs and its row leaves blobs no capture names: reported, kept; no damage
+            List<VerifyReport.Problem> damage = ws.verify().problems().stream()
+                    .filter(p -> p.kind() != VerifyReport.Kind.BLOB_UNKNOWN).toList();
+            assertEquals(List.of(), damage);
             return highest;
         }
     }

@@ -200,9 +200,14 @@ abstract class RetentionContract extends StoreFixture {
         Capture shared = capture(anna, caseId, j.id(), "delad", MINOR);
         Capture sharing = capture(anna, caseId, j.id(), "delad", RecordClass.CLIENT_FILE);
         Capture registered = capture(anna, caseId, j.id(), "diarium", RecordClass.REGISTERED);
-        Path export = config.exports().resolve(Long.toString(caseId)).resolve("rapport.pdf");
+        // where the workbench writes a case's letter and evidence report (org.insyn.ui Exports), and another case's
+        Path export = config.exports().resolve("letter-case-" + caseId + "-20261204-101010.pdf");
+        Path report = config.exports().resolve("evidence-case-" + caseId + "-20261204-101011.pdf");
+        Path otherCase = config.exports().resolve("letter-case-" + (caseId + 1000) + "-20261204-101010.pdf");
         Files.createDirectories(export.getParent());
-        Files.writeString(export, WEEDED, StandardCharsets.UTF_8);
+        for (Path f : List.of(export, report, otherCase)) {
+            Files.writeString(f, WEEDED, StandardCharsets.UTF_8);
+        }
         assertEquals(List.of(weeded.id()), found("Kronofogden"));
         assertEquals(List.of(hits.get(0).id()), found("Blocketannons"));
         Instant closed = closedDaysAgo(anna, caseId, 31);
@@ -240,8 +245,10 @@ abstract class RetentionContract extends StoreFixture {
         }
         assertTrue(ws.blobs().exists(shared.manifestSha256()));
         assertTrue(ws.blobs().exists(registered.manifestSha256()));
-        // the cached exports of the case
-        assertFalse(Files.exists(export.getParent()));
+        // R10: the case's documents in the workspace's exports folder, not another case's
+        assertFalse(Files.exists(export));
+        assertFalse(Files.exists(report));
+        assertTrue(Files.exists(otherCase));
         // the index
         assertEquals(List.of(), found("Kronofogden"));
         assertEquals(List.of(), found("Blocketannons"));
@@ -375,8 +382,12 @@ abstract class RetentionContract extends StoreFixture {
         Capture clientFile = capture(anna, caseId, other.id(), "akt", RecordClass.CLIENT_FILE);
         long subjectId = anna.subject(caseId).orElseThrow().id();
         assertEquals(List.of(minor.id()), found("Kronofogden"));
+        Path letter = config.exports().resolve("letter-case-" + caseId + "-20261204-101010.pdf");
+        Files.createDirectories(letter.getParent());
+        Files.writeString(letter, "Kim Andersson", StandardCharsets.UTF_8);
 
         Erasure erasure = anna.erase(subjectId, "Begäran om radering enligt art. 17");
+        assertFalse(Files.exists(letter), "R14: the case's letter in the workspace's exports folder is erased too");
         assertFalse(erasure.complete());
         assertEquals(Set.of(new Item(Type.NOTE, registered.id(), Optional.of(Kept.REGISTERED)),
                 new Item(Type.CAPTURE, registeredCapture.id(), Optional.of(Kept.REGISTERED)),

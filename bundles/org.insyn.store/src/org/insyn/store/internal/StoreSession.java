@@ -472,6 +472,34 @@ final class StoreSession implements Session {
         }
     }
 
+    @Override
+    public void startCapture(long caseId, long justificationId, java.net.URI url) {
+        ws.touch();
+        try {
+            ws.write(tx -> {
+                current(tx.c);
+                caseOf(tx.c, caseId);
+                Justification j = justificationOf(tx.c, justificationId)
+                        .orElseThrow(() -> InsynException.notFound("justification", justificationId));
+                if (j.caseId().filter(c -> c == caseId).isEmpty()) {
+                    throw InsynException.invalid("capture.justificationNotForCase", justificationId, caseId);
+                }
+                // R1, R2, R4: decided here, inside the transaction, before the browser starts
+                policy.checkSearch(user, unitOf(tx.c, j.unitId()), Optional.of(j), reviewsOf(tx.c, justificationId),
+                        transparencyNoteOf(tx.c, caseId));
+                tx.audit(user.id(), AuditAction.CAPTURE_STARTED, Optional.of(caseId), "justification:" + justificationId,
+                        "url=" + url);
+                return null;
+            });
+        } catch (InsynException e) {
+            if (e.kind() == InsynException.Kind.REFUSED || e.kind() == InsynException.Kind.NOT_FOUND
+                    || e.kind() == InsynException.Kind.INVALID) {
+                audit(AuditAction.CAPTURE_REFUSED, Optional.of(caseId), "justification:" + justificationId, e); // R16
+            }
+            throw e;
+        }
+    }
+
     private SearchRun runOf(Connection c, long runId) throws SQLException {
         SearchRun run = Db.one(c, "SELECT * FROM search_run WHERE id = ?",
                 rs -> new SearchRun(rs.getLong("id"), rs.getLong("justification_id"), rs.getString("query_text"),

@@ -1,7 +1,6 @@
 package org.insyn.store.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -10,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +17,6 @@ import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import javax.crypto.SecretKey;
 
@@ -327,24 +324,15 @@ public final class StoreWorkspace implements Workspace, AuditTrail, NetworkLog {
             }
             blobsGoing.forEach(blobs::delete);
             for (String caseId : caseExports) {
-                deleteTree(exports.resolve(caseId));
+                try {
+                    CaseExports.delete(exports, Long.parseLong(caseId));
+                } catch (IOException e) {
+                    throw EncryptedBlobStore.storage(e);
+                }
             }
             Db.update(tx.c, "DELETE FROM released_file");
             return null;
         });
-    }
-
-    private static void deleteTree(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(f);
-            }
-        } catch (IOException e) {
-            throw EncryptedBlobStore.storage(e);
-        }
     }
 
     <T> T read(Read<T> read) {
@@ -518,7 +506,10 @@ public final class StoreWorkspace implements Workspace, AuditTrail, NetworkLog {
         });
     }
 
-    /** R16, R17, R9: the chain, accounts and units against it, and every blob a capture refers to, re-hashed. */
+    /**
+     * R16, R17, R9: the chain, accounts and units against it, every blob a capture refers to, re-hashed, every table
+     * read to its end, and every blob no capture names.
+     */
     @Override
     public VerifyReport verify() {
         VerifyReport chain = verify(Optional.empty());
@@ -542,6 +533,14 @@ public final class StoreWorkspace implements Workspace, AuditTrail, NetworkLog {
                             "blob " + hash, "capture " + ref[0]));
                 }
             }
+        }
+        problems.addAll(read(StoreChecks::tables));
+        if (!db.postgres()) {
+            // in shared mode a login sees only its units' captures, so the others' blobs would look unknown;
+            // released blobs are known too: the next sweep deletes them
+            Set<String> known = new TreeSet<>(checked);
+            known.addAll(read(c -> Db.query(c, "SELECT name FROM released_file WHERE kind = 'BLOB'", rs -> rs.getString(1))));
+            problems.addAll(StoreChecks.unknownBlobs(blobs, known));
         }
         return new VerifyReport(chain.entriesChecked(), checked.size(), problems);
     }
