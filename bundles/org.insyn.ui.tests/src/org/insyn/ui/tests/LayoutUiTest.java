@@ -105,6 +105,8 @@ class LayoutUiTest {
         org.eclipse.swt.widgets.MenuItem chosen = bot.sync(() -> {
             for (org.eclipse.swt.widgets.MenuItem top : bot.workbenchShell().getMenuBar().getItems()) {
                 if (top.getText().replace("&", "").equals(menu)) {
+                    // the workbench fills a menu as it opens
+                    top.getMenu().notifyListeners(SWT.Show, new org.eclipse.swt.widgets.Event());
                     for (org.eclipse.swt.widgets.MenuItem i : top.getMenu().getItems()) {
                         if (i.getText().replace("&", "").split("\t")[0].equals(item)) {
                             return i;
