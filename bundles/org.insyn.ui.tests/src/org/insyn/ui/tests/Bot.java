@@ -340,6 +340,23 @@ public final class Bot {
 
     /** A key pressed and released, with the modifiers held, wherever the keyboard focus is (a menu, a dialog). */
     public void key(int modifiers, char character, int keyCode) {
+        if (keyCode >= SWT.F1 && keyCode <= SWT.F15) {
+            // function keys go through xdotool: as SWT posts them they do not arrive once the X keyboard is Swedish
+            StringBuilder combo = new StringBuilder();
+            if ((modifiers & SWT.CTRL) != 0) {
+                combo.append("ctrl+");
+            }
+            if ((modifiers & SWT.SHIFT) != 0) {
+                combo.append("shift+");
+            }
+            if ((modifiers & SWT.ALT) != 0) {
+                combo.append("alt+");
+            }
+            xdotool("key", combo.append("F").append(keyCode - SWT.F1 + 1).toString());
+            run(() -> {
+            });
+            return;
+        }
         List<Integer> held = java.util.stream.IntStream.of(SWT.CTRL, SWT.SHIFT, SWT.ALT).filter(m -> (modifiers & m) != 0).boxed().toList();
         held.forEach(m -> post(SWT.KeyDown, (char) 0, m));
         post(SWT.KeyDown, character, keyCode);

@@ -9,9 +9,12 @@ final class CaseOverviewPage extends PartPage {
         super(bot, "org.insyn.ui.part.caseOverview", "Case overview");
     }
 
+    /** What the part says of the transparency note, once it has read the case (in the background). */
     String note() {
         show();
-        return label("note");
+        org.eclipse.swt.widgets.Label l = bot.byKey(org.eclipse.swt.widgets.Label.class, key + ".note");
+        bot.waitUntil(() -> !l.getText().isEmpty(), key + ".note read");
+        return bot.text(l);
     }
 
     /** Writes the transparency letter and returns where it was written. */

@@ -11,8 +11,14 @@ final class EvidencePage extends PartPage {
     }
 
     /** The addresses of the captures shown. */
+    /** The case's captures, once the list shows some (it is read in the background). */
     List<String> captures() {
         show();
+        try {
+            Bot.waitFor(() -> !bot.rows(table("table")).isEmpty(), Bot.TIMEOUT_MS, "the captures listed");
+        } catch (AssertionError none) {
+            // no captures: the caller's assertion says what was expected
+        }
         return bot.rows(table("table")).stream().map(r -> r.get(1)).toList();
     }
 

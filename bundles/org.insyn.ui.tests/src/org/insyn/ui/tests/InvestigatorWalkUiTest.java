@@ -67,7 +67,7 @@ class InvestigatorWalkUiTest {
         assertTrue(colours > 10, "the thumbnail shows the page as seen, not a blank area: " + colours + " colours");
         assertTrue(evidence.details().contains("screenshot-seen.png") && evidence.details().contains("screenshot-full.png"),
                 evidence.details());
-        assertTrue(evidence.verify().startsWith("Verified: the 1 capture"));
+        assertTrue(evidence.verify().startsWith("Verified: the one capture of this case"));
 
         NotesPage notes = new NotesPage(bot).write("Berit säljer barnkläder på loppis i Rinkeby: tas upp vid nästa möte.", "Client file");
         assertTrue(notes.links().stream().anyMatch(l -> l.contains(FINDING)), notes.links().toString());

@@ -1,6 +1,7 @@
 package org.insyn.ui.tests;
 
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Text;
 
 /** Page object for the Search part and the justification dialog it opens. */
 final class SearchPage extends PartPage {
@@ -26,7 +27,14 @@ final class SearchPage extends PartPage {
     /** The client search form, as filled from the case's client. */
     String name() {
         show();
-        return bot.text(text("name"));
+        Text name = text("name");
+        // the client is read in the background
+        try {
+            Bot.waitFor(() -> !bot.text(name).isEmpty(), 5000, "the client's name");
+        } catch (AssertionError none) {
+            // a case without a client: the caller's assertion says what was expected
+        }
+        return bot.text(name);
     }
 
     String query() {

@@ -88,11 +88,11 @@ class SupervisorWalkUiTest {
         assertTrue(audit.actions().stream().noneMatch(a -> a.matches("[A-Z_]+")), "every action in words: " + audit.actions());
         audit.action("Justification reviewed").user("Sara Arbetsledare (sara)");
         // six approvals in the south before its searches, then the two of this walk, the rejection last
-        bot.waitUntil(() -> bot.rows(audit.table()).size() >= 8 && audit.rows().get(0).get(AuditLogPage.DETAIL).contains("decision=REJECT"),
+        bot.waitUntil(() -> bot.rows(audit.table()).size() >= 8 && audit.rows().get(0).get(AuditLogPage.DETAIL).contains("Decision: rejected"),
                 "the reviews in the audit log");
         List<List<String>> reviews = audit.rows();
         assertTrue(reviews.stream().allMatch(r -> r.contains("Justification reviewed") && r.contains("sara")), reviews.toString());
-        assertTrue(reviews.get(1).get(AuditLogPage.DETAIL).contains("decision=APPROVE"), reviews.get(1).toString());
+        assertTrue(reviews.get(1).get(AuditLogPage.DETAIL).contains("Decision: approved"), reviews.get(1).toString());
         String verified = audit.verify();
         assertTrue(verified.startsWith("The chain is whole: "), verified);
         assertTrue(audit.head().matches("\\d+:[0-9a-f]{64}"), audit.head());

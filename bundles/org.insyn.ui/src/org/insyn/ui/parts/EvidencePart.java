@@ -84,7 +84,7 @@ public class EvidencePart extends CasePart {
         table.addSelectionChangedListener(e -> selected());
         GridData tableData = (GridData) table.getTable().getLayoutData();
         tableData.grabExcessVerticalSpace = false;
-        tableData.heightHint = 70;
+        tableData.heightHint = table.getTable().getHeaderHeight() + table.getTable().getItemHeight() * 3 + 4;
         thumbnail = Widgets.key(new Label(parent, SWT.BORDER), KEY + ".thumbnail");
         GridData td = new GridData(SWT.LEFT, SWT.TOP, false, false);
         td.widthHint = THUMBNAIL_WIDTH;

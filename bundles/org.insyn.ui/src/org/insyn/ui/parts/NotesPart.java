@@ -91,7 +91,7 @@ public class NotesPart extends CasePart {
         notes.addSelectionChangedListener(e -> edit((Note) ((IStructuredSelection) e.getSelection()).getFirstElement()));
         editor = Ui.text(top, KEY + ".editor", SWT.MULTI | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER, 2);
         // at least five lines to write in (and all the room the part can give)
-        ((GridData) editor.getLayoutData()).heightHint = Ui.lines(editor, 5);
+        ((GridData) editor.getLayoutData()).heightHint = Ui.lines(editor, 6);
         editor.addListener(SWT.Traverse, e -> e.doit |= e.detail == SWT.TRAVERSE_TAB_NEXT || e.detail == SWT.TRAVERSE_TAB_PREVIOUS);
         Ui.label(top, "notes.recordClass");
         recordClass = Widgets.key(new Combo(top, SWT.READ_ONLY), KEY + ".recordClass");
