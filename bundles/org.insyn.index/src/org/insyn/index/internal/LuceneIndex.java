@@ -183,8 +183,10 @@ public final class LuceneIndex implements AutoCloseable {
             List<List<Document>> batch = new ArrayList<>(List.of(new ArrayList<>()));
             progress.worked(0, total);
             source.accept(item -> {
-                if (failure.get() != null) {
-                    throw new IllegalStateException("indexing failed", failure.get());
+                if (failure.get() instanceof IOException io) {
+                    throw new UncheckedIOException(io);
+                } else if (failure.get() instanceof RuntimeException r) {
+                    throw r;
                 }
                 batch.get(0).add(document(item));
                 if (batch.get(0).size() == REBUILD_BATCH) {
