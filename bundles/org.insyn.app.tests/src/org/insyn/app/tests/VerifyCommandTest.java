@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.insyn.app.Cli;
+import org.insyn.testing.OsgiServices;
 import org.insyn.app.VerifyCommand;
 import org.insyn.core.model.Capture;
 import org.insyn.core.model.NoticeChannel;
@@ -101,7 +102,7 @@ class VerifyCommandTest {
     @Test
     void R17_aDamagedIndexFileIsAFindingThatSaysToReindex() throws Exception {
         workspace();
-        SearchIndexProvider indexes = Services.await(SearchIndexProvider.class, 20_000);
+        SearchIndexProvider indexes = OsgiServices.service(SearchIndexProvider.class, java.time.Duration.ofSeconds(20));
         try (Workspace ws = Workspaces.signIn(provider, dir, "anna"); SearchIndex index = indexes.open(WorkspaceConfig.embedded(dir), ws,
                 (done, total) -> { })) {
             index.size(); // built and written
