@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -88,6 +89,7 @@ class CaptureKillTest {
                         tsa.url().toString());
                 Process child = started.process();
                 BufferedReader lines = started.lines();
+                List<String> early = java.util.Collections.synchronizedList(new ArrayList<>());
                 // read its reports in the background, kill it (and its Chromium) at a random moment of a capture
                 CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
                     try {
