@@ -10,12 +10,17 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** A materialized product folder, started as a separate process the way a user starts it. */
+/**
+ * A materialized product folder, started as a separate process the way a user starts it. The window title is an
+ * extended regular expression, as xdotool matches it.
+ */
 public record Product(Path folder, String windowTitle) {
+    /** The workbench's window: "Insyn", and once someone is signed in "Insyn – who they are". */
+    public static final String INSYN_WINDOW = "Insyn( \u2013 .*)?";
 
     /** The Insyn product built by releng/org.insyn.product. */
     public static Product insyn() {
-        return new Product(materialized("org.insyn.product", "org.insyn.product", "insyn"), "Insyn");
+        return new Product(materialized("org.insyn.product", "org.insyn.product", "insyn"), INSYN_WINDOW);
     }
 
     /** The start-up baseline: the same e4 runtime with one empty part (releng/org.insyn.bench.product). */

@@ -91,7 +91,7 @@ class ArchivesTest {
         String printed = Files.readString(output);
         assertEquals(0, p.exitValue(), printed);
         assertEquals(java.toRealPath().toString(), runtime, "the command line runs on the archive's own runtime");
-        assertTrue(printed.contains("usage: insyn cli COMMAND"), printed);
+        assertTrue(printed.contains("insyn cli --help | --version"), printed);
         assertTrue(!ProductTest.ERROR_ENTRY.matcher(printed).find(), printed);
     }
 
@@ -100,7 +100,7 @@ class ArchivesTest {
         Path folder = unpackLinux(dir);
         Path workspace = ProductTest.workspaceWithInvestigator(dir.resolve("workspace"));
         Path console = dir.resolve("console.log");
-        Product insyn = new Product(folder, "Insyn");
+        Product insyn = new Product(folder, Product.INSYN_WINDOW);
         ProcessBuilder workbench = script(folder, pathWithoutJava(dir), workspace);
         workbench.environment().put("INSYN_LANG", "en");
         Process p = workbench.redirectErrorStream(true).redirectOutput(console.toFile()).start();
