@@ -110,12 +110,15 @@ public final class VerifyCommand implements Command {
             if (expected.isPresent()) {
                 ws.audit().verify(expected).problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add);
             }
-            Optional<VerifyReport> evidence = captures.map(c -> c.get().verify(ws));
+            Optional<VerifyReport> evidence = captures.map(c -> c.get().verify(ws, config));
             evidence.ifPresent(e -> problems.addAll(e.problems()));
             indexes.ifPresent(i -> problems.addAll(i.get().check(config, ws)));
             for (Problem p : problems) {
                 out.println(p.kind() + " " + p.where() + ": " + p.detail());
             }
+            // R17: who signed each timestamp, and whether a trust anchor names them, rather than trusting the token's own certificate
+            evidence.ifPresent(e -> e.timestamps().forEach(t -> out.println(Messages.get(locale,
+                    t.trusted() ? "cli.verify.timestampTrusted" : "cli.verify.timestampUntrusted", Long.toString(t.captureId()), t.signedBy()))));
             evidence.ifPresent(e -> out.println(Messages.get(locale, "cli.verify.captures", e.blobsChecked())));
             ChainHead head = ws.audit().head();
             out.println(Messages.get(locale, problems.isEmpty() ? "cli.verify.clean" : "cli.verify.findings",

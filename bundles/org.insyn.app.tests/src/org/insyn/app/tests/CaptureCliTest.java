@@ -60,8 +60,20 @@ class CaptureCliTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /** The capture service's system property naming the timestamp authority. */
+    private static final String TSA_PROPERTY = "insyn.capture.tsa";
+
+    private static String pem(java.security.cert.X509Certificate c) throws Exception {
+        return "-----BEGIN CERTIFICATE-----\n" + java.util.Base64.getMimeEncoder(64, new byte[] { '\n' }).encodeToString(c.getEncoded())
+                + "\n-----END CERTIFICATE-----\n";
+    }
+
+    /**
+     * R17: verify names each timestamp's signer and says whether a trust anchor in the workspace's tsa-anchors folder
+     * names them; an untrusted signer is a finding only once anchors are configured.
+     */
     @Test
-    void capturePrintsTheIdAndEveryHashAndVerifyFindsAChangedArtifact() throws Exception {
+    void R17_capturePrintsTheIdAndEveryHashAndVerifyJudgesTheTimestampAndFindsAChangedArtifact() throws Exception {
         long caseId;
         long justificationId;
         try (Workspace ws = Workspaces.anna(service(WorkspaceProvider.class).get(), dir, "north")) {
@@ -82,13 +94,41 @@ class CaptureCliTest {
         });
         site.start();
         String url = "http://127.0.0.1:" + site.getAddress().getPort() + "/inlagg";
-        try {
+        String printed;
+        try (LoopbackTsa tsa = new LoopbackTsa("CN=Kommunens TSA,O=Insyn"); LoopbackTsa stranger = new LoopbackTsa("CN=Annan TSA,O=Annan")) {
+            System.setProperty(TSA_PROPERTY, tsa.url().toString());
             assertEquals(Cli.OK, run("capture", "--workspace", dir.toString(), "--case", Long.toString(caseId),
                     "--justification", Long.toString(justificationId), url), this::out);
+            printed = out();
+            System.clearProperty(TSA_PROPERTY);
+            Capture stamped;
+            try (Workspace ws = Workspaces.signIn(service(WorkspaceProvider.class).get(), dir, "anna")) {
+                stamped = ws.session().captures(caseId).getFirst();
+            }
+            assertTrue(stamped.timestampToken().isPresent(), "the capture is timestamped");
+            String signer = "signed by " + tsa.certificate.getSubjectX500Principal().getName(javax.security.auth.x500.X500Principal.RFC1779);
+            assertTrue(signer.contains("CN=Kommunens TSA"), signer);
+
+            // no anchors anywhere: the token's own certificate is not trusted, yet nothing is configured to hold it to
+            assertEquals(Cli.OK, run("verify", "--workspace", dir.toString()), this::out);
+            assertTrue(out().contains("Capture " + stamped.id() + ": timestamp valid, " + signer + ", untrusted (no trust anchor names it)"), out());
+
+            // an anchor in the workspace's folder that does not name the signer: untrusted, and a finding
+            Path anchors = dir.resolve("tsa-anchors");
+            Files.createDirectories(anchors);
+            Files.writeString(anchors.resolve("other.pem"), pem(stranger.certificate));
+            assertEquals(1, run("verify", "--workspace", dir.toString()), this::out);
+            assertTrue(out().contains("Capture " + stamped.id() + ": timestamp valid, " + signer + ", untrusted (no trust anchor names it)"), out());
+            assertTrue(out().contains("capture " + stamped.id() + "/manifest.tsr"), out());
+
+            // the authority's certificate dropped into the folder: trusted
+            Files.writeString(anchors.resolve("kommunens-tsa.pem"), pem(tsa.certificate));
+            assertEquals(Cli.OK, run("verify", "--workspace", dir.toString()), this::out);
+            assertTrue(out().contains("Capture " + stamped.id() + ": timestamp valid, " + signer + ", trusted."), out());
         } finally {
+            System.clearProperty(TSA_PROPERTY);
             site.stop(0);
         }
-        String printed = out();
         Capture stored;
         try (Workspace ws = Workspaces.signIn(service(WorkspaceProvider.class).get(), dir, "anna")) {
             stored = ws.session().captures(caseId).getFirst();

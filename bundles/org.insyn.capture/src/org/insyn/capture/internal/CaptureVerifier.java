@@ -31,6 +31,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class CaptureVerifier {
     private final List<X509Certificate> anchors;
+    private TimestampTrust.Verdict verdict;
 
     CaptureVerifier() {
         this(List.of());
@@ -52,6 +53,7 @@ final class CaptureVerifier {
     List<Problem> verify(String where, Supplier<byte[]> manifest, String sealedSha256, Map<String, String> recorded,
             Function<String, byte[]> content, Optional<byte[]> token) {
         List<Problem> problems = new ArrayList<>();
+        verdict = null;
         byte[] sealed;
         try {
             sealed = manifest.get();
@@ -92,10 +94,16 @@ final class CaptureVerifier {
         return problems;
     }
 
+    /** Who signed the last verified capture's timestamp and whether they are trusted; empty when it had no valid one. */
+    Optional<TimestampTrust.Verdict> verdict() {
+        return Optional.ofNullable(verdict);
+    }
+
     private void checkToken(String where, byte[] manifest, byte[] encoded, List<Problem> problems) {
         try {
             TimeStampToken token = new TimeStampToken(new CMSSignedData(encoded));
-            if (!Arrays.equals(token.getTimeStampInfo().getMessageImprintDigest(), Hashes.sha256Bytes(manifest))) {
+            boolean covers = Arrays.equals(token.getTimeStampInfo().getMessageImprintDigest(), Hashes.sha256Bytes(manifest));
+            if (!covers) {
                 problems.add(problem(where, Evidence.TIMESTAMP, "the timestamp does not cover this manifest"));
             }
             @SuppressWarnings("unchecked")
@@ -107,17 +115,17 @@ final class CaptureVerifier {
             }
             X509Certificate cert = new JcaX509CertificateConverter().getCertificate(signers.iterator().next());
             token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(cert));
-            if (!anchors.isEmpty()) {
-                // R17: a valid signature by the certificate inside the token is not yet trust
-                List<X509Certificate> carried = new ArrayList<>();
-                for (X509CertificateHolder h : token.getCertificates().getMatches(null)) {
-                    carried.add(new JcaX509CertificateConverter().getCertificate(h));
-                }
-                TimestampTrust.Verdict verdict = TimestampTrust.judge(cert, carried, token.getTimeStampInfo().getGenTime(), anchors);
-                if (!verdict.trusted()) {
-                    problems.add(problem(where, Evidence.TIMESTAMP, "the timestamp is valid but signed by " + verdict.signedBy()
-                            + ", whom none of the trusted timestamp authorities vouches for: " + verdict.reason()));
-                }
+            // R17: a valid signature by the certificate inside the token is not yet trust
+            List<X509Certificate> carried = new ArrayList<>();
+            for (X509CertificateHolder h : token.getCertificates().getMatches(null)) {
+                carried.add(new JcaX509CertificateConverter().getCertificate(h));
+            }
+            TimestampTrust.Verdict judged = TimestampTrust.judge(cert, carried, token.getTimeStampInfo().getGenTime(), anchors);
+            verdict = covers ? judged : null;
+            // with no anchors configured at all, the signer is reported untrusted but not counted as a finding
+            if (!anchors.isEmpty() && !judged.trusted()) {
+                problems.add(problem(where, Evidence.TIMESTAMP, "the timestamp is valid but signed by " + judged.signedBy()
+                        + ", whom none of the trusted timestamp authorities vouches for: " + judged.reason()));
             }
         } catch (TSPException e) {
             problems.add(problem(where, Evidence.TIMESTAMP, "the timestamp's signature is not valid: " + e.getMessage()));

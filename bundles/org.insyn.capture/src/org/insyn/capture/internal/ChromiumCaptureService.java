@@ -26,6 +26,7 @@ import org.insyn.core.service.Session;
 import org.insyn.core.service.VerifyReport;
 import org.insyn.core.service.VerifyReport.Problem;
 import org.insyn.core.service.Workspace;
+import org.insyn.core.service.WorkspaceConfig;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.annotations.Component;
@@ -88,12 +89,22 @@ public final class ChromiumCaptureService implements CaptureService {
                 .map(s -> URI.create(s.strip()));
     }
 
-    /** The trusted timestamp authorities' certificates, from the folder the property, environment or preference names. */
-    private List<java.security.cert.X509Certificate> trustAnchors() throws IOException {
+    /**
+     * The trusted timestamp authorities' certificates: from the folder the property, environment or preference names,
+     * and from the workspace's own folder when there is one.
+     */
+    private List<java.security.cert.X509Certificate> trustAnchors(Optional<java.nio.file.Path> inWorkspace) throws IOException {
         Optional<String> folder = Optional.ofNullable(System.getProperty(ANCHORS_PROPERTY)).filter(f -> !f.isBlank())
                 .or(() -> Optional.ofNullable(System.getenv(ANCHORS_ENV)).filter(f -> !f.isBlank()))
                 .or(() -> preferences == null ? Optional.empty() : preferences.timestampTrustAnchors());
-        return folder.isEmpty() ? List.of() : TimestampTrust.anchors(java.nio.file.Path.of(folder.get().strip()));
+        List<java.security.cert.X509Certificate> anchors = new ArrayList<>();
+        if (folder.isPresent()) {
+            anchors.addAll(TimestampTrust.anchors(java.nio.file.Path.of(folder.get().strip())));
+        }
+        if (inWorkspace.isPresent()) {
+            anchors.addAll(TimestampTrust.anchors(inWorkspace.get()));
+        }
+        return anchors;
     }
 
     /** With the options read at each capture, the built-in tracker list, the tool's name and the local time zone. */
@@ -173,12 +184,22 @@ public final class ChromiumCaptureService implements CaptureService {
 
     @Override
     public VerifyReport verify(Workspace workspace) {
+        return verify(workspace, Optional.empty());
+    }
+
+    @Override
+    public VerifyReport verify(Workspace workspace, WorkspaceConfig config) {
+        return verify(workspace, Optional.of(config.tsaAnchors()));
+    }
+
+    private VerifyReport verify(Workspace workspace, Optional<java.nio.file.Path> anchorsInWorkspace) {
         BlobStore blobs = workspace.blobs();
         List<Problem> problems = new ArrayList<>();
+        List<VerifyReport.Timestamp> timestamps = new ArrayList<>();
         long checked = 0;
         List<java.security.cert.X509Certificate> anchors;
         try {
-            anchors = trustAnchors();
+            anchors = trustAnchors(anchorsInWorkspace);
         } catch (IOException e) {
             problems.add(new Problem(VerifyReport.Kind.CAPTURE_MISMATCH, "timestamp trust anchors", e.getMessage()));
             anchors = List.of();
@@ -193,8 +214,9 @@ public final class ChromiumCaptureService implements CaptureService {
                     capture.manifestSha256(), capture.artifacts(), name -> read(blobs, Optional
                             .ofNullable(capture.artifacts().get(name)).orElseThrow(() -> InsynException.notFound("artifact", name))),
                     capture.timestampToken()));
+            verifier.verdict().ifPresent(v -> timestamps.add(new VerifyReport.Timestamp(capture.id(), v.signedBy(), v.trusted())));
         }
-        return new VerifyReport(0, checked, problems);
+        return new VerifyReport(0, checked, problems, timestamps);
     }
 
     @Override

@@ -27,6 +27,11 @@ public interface CaptureService {
     /** R17: re-hashes the artifacts of every capture in the workspace and checks manifests and timestamps. */
     VerifyReport verify(Workspace workspace);
 
+    /** As {@link #verify(Workspace)}, trusting also the authorities whose certificates are in {@link WorkspaceConfig#tsaAnchors()}. */
+    default VerifyReport verify(Workspace workspace, WorkspaceConfig config) {
+        return verify(workspace);
+    }
+
     /** Writes the capture as a WACZ package (datapackage.json with every file's SHA-256). */
     void exportWacz(Workspace workspace, Capture capture, OutputStream out);
 

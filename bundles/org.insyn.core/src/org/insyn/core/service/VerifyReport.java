@@ -2,10 +2,18 @@ package org.insyn.core.service;
 
 import java.util.List;
 
-/** What a verification found: nothing (clean) or each problem with where it is. */
-public record VerifyReport(long entriesChecked, long blobsChecked, List<Problem> problems) {
+/**
+ * What a verification found: nothing (clean) or each problem with where it is; and for each capture whose timestamp
+ * has a valid signature, who signed it and whether a trusted authority vouches for them (R17).
+ */
+public record VerifyReport(long entriesChecked, long blobsChecked, List<Problem> problems, List<Timestamp> timestamps) {
     public VerifyReport {
         problems = List.copyOf(problems);
+        timestamps = List.copyOf(timestamps);
+    }
+
+    public VerifyReport(long entriesChecked, long blobsChecked, List<Problem> problems) {
+        this(entriesChecked, blobsChecked, problems, List.of());
     }
 
     public boolean clean() {
@@ -14,6 +22,10 @@ public record VerifyReport(long entriesChecked, long blobsChecked, List<Problem>
 
     /** One finding: what kind, where (an audit sequence number, a blob hash, a capture id) and what was seen. */
     public record Problem(Kind kind, String where, String detail) {
+    }
+
+    /** A capture's valid timestamp: the signer's name, and whether one of the trust anchors vouches for them. */
+    public record Timestamp(long captureId, String signedBy, boolean trusted) {
     }
 
     public enum Kind {

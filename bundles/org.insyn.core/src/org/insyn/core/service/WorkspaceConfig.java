@@ -36,6 +36,11 @@ public record WorkspaceConfig(Path directory, Optional<String> postgresUrl, Opti
         return directory.resolve("exports");
     }
 
+    /** R17: an administrator drops the certificates ({@code *.pem}) of the timestamp authorities the city trusts here. */
+    public Path tsaAnchors() {
+        return directory.resolve("tsa-anchors");
+    }
+
     /** The embedded default: an encrypted H2 file database in the directory. */
     public static WorkspaceConfig embedded(Path directory) {
         return new WorkspaceConfig(directory, Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_IDLE_LOCK);
